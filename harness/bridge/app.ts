@@ -1,0 +1,195 @@
+/**
+ * createBridge(): the StackOne-style bridge. Unified API for partners (/unified/...), platform API
+ * (/accounts, /connectors/meta), /openapi.json, and one /external-trigger/<ats> router per ATS adapter.
+ */
+import type { Express, Request } from 'express';
+import { ApiError, envelope } from '../errors.ts';
+import { createServiceApp, finishServiceApp, type ServiceAppOptions } from '../http/service-app.ts';
+import { createHttpClient, type HttpClient } from '../http/client.ts';
+import type { Journal } from '../journal.ts';
+import type { ResolvedConfig } from '../config.ts';
+import { registerSecret } from '../secrets.ts';
+import { SECRET_NATIVE_KEYS, DEMO_ACCOUNTS, DEMO_OWNER } from '../demo.ts';
+import type { Collection, Store } from '../store/store.ts';
+import { requireAccount, requireApiKey } from './auth.ts';
+import { connectorMeta } from './connector-meta.ts';
+import { buildOpenApi } from './openapi.ts';
+import { OrderBook } from './order-book.ts';
+import { PackageListResolver } from './package-list-resolver.ts';
+import { OrderWebhookDispatcher, type Delivery } from './webhook-dispatcher.ts';
+import { unifiedRoutes, type StoredPackage } from './routes/unified.ts';
+import type { BridgeApi, LinkedAccountRecord, ProviderAdapter, ProviderKey, StoredOrder } from './glossary.ts';
+import type { LinkedAccount } from '../../schemas/generated/unified/linked-account.ts';
+
+export interface BridgeOptions {
+  config: ResolvedConfig;
+  journal: Journal;
+  store: Store;
+  adapters: ProviderAdapter[];
+  /** the bridge's own base URL, known once it listens */
+  url: () => string;
+  /** base URL of each ATS's API (its emulator) */
+  providerUrl: (p: ProviderKey) => string;
+}
+
+export class BridgeCore {
+  readonly resolver: PackageListResolver;
+  readonly adapters: Map<ProviderKey, ProviderAdapter>;
+  readonly api: BridgeApi;
+  private constructor(
+    readonly opts: BridgeOptions,
+    readonly http: HttpClient,
+    readonly accounts: Collection<LinkedAccountRecord>,
+    readonly packages: Collection<StoredPackage>,
+    readonly deliveries: Collection<Delivery>,
+    readonly dispatcher: OrderWebhookDispatcher,
+    readonly orders: OrderBook,
+  ) {
+    this.resolver = new PackageListResolver(opts.config, this.http);
+    this.adapters = new Map(opts.adapters.map((a) => [a.key, a]));
+    const core = this;
+    this.api = {
+      config: opts.config,
+      http: this.http,
+      journal: opts.journal,
+      url: opts.url,
+      providerUrl: (p) => opts.config.providers[p].baseUrl ?? opts.providerUrl(p),
+      accountByToken: (provider, token) => (token ? core.accounts.find((a) => a.provider === provider && a.externalTriggerToken === token) : undefined),
+      accountById: (id) => core.accounts.get(id),
+      listPackages: (account, category, o = {}) => core.resolver.resolve(account, category, { ...o, sendsJobId: core.adapters.get(account.provider)?.sendsJobId }),
+      placeOrder: (input) => core.orders.place(input),
+      findOrder: (predicate) => core.orders.orders.find(predicate),
+      updateOrderNative: async (id, native) => {
+        await core.orders.orders.mutate(id, (cur) => (cur ? { value: { ...cur, native: { ...cur.native, ...native } }, result: undefined } : { result: undefined }));
+      },
+    };
+  }
+
+  get config(): ResolvedConfig {
+    return this.opts.config;
+  }
+
+  static async create(opts: BridgeOptions): Promise<BridgeCore> {
+    const accounts = await opts.store.collection<LinkedAccountRecord>('accounts');
+    const packages = await opts.store.collection<StoredPackage>('packages');
+    const deliveries = await opts.store.collection<Delivery>('deliveries', 8);
+    const orderStore = await opts.store.collection<StoredOrder>('orders', 32);
+    const http = createHttpClient('bridge', opts.journal);
+    const dispatcher = new OrderWebhookDispatcher(opts.config, http, deliveries);
+    const core = new BridgeCore(opts, http, accounts, packages, deliveries, dispatcher, new OrderBook(orderStore, dispatcher, opts.url));
+    registerSecret(opts.config.apiKey);
+    for (const w of opts.config.webhooks) registerSecret(w.secret);
+    registerSecret(opts.config.packageList.signingSecret);
+    await core.seedAccounts();
+    dispatcher.resume();
+    return core;
+  }
+
+  /** One linked account per ATS, as the demo world has them (kept across restarts and resets). */
+  async seedAccounts(): Promise<void> {
+    for (const d of Object.values(DEMO_ACCOUNTS)) {
+      registerSecret(d.externalTriggerToken);
+      for (const k of SECRET_NATIVE_KEYS) registerSecret(d.native[k]);
+      if (this.accounts.has(d.id)) continue;
+      await this.accounts.put(d.id, {
+        id: d.id,
+        provider: d.provider,
+        label: d.label,
+        status: 'active',
+        externalTriggerToken: d.externalTriggerToken,
+        originOwnerId: DEMO_OWNER.id,
+        originOwnerName: DEMO_OWNER.name,
+        createdAt: new Date().toISOString(),
+        native: d.native,
+      });
+    }
+  }
+
+  requireAccount(req: Request): LinkedAccountRecord {
+    return requireAccount(req, (id) => this.accounts.get(id), (p) => this.config.providers[p].active);
+  }
+
+  publicAccount(a: LinkedAccountRecord): LinkedAccount {
+    return {
+      id: a.id,
+      provider: a.provider,
+      provider_name: this.adapters.get(a.provider)?.name ?? a.provider,
+      status: a.status,
+      origin_owner_id: a.originOwnerId,
+      origin_owner_name: a.originOwnerName,
+      label: a.label,
+      type: 'test',
+      shared: false,
+      created_at: a.createdAt,
+      updated_at: a.createdAt,
+    };
+  }
+
+  /** Clears orders, deliveries and created packages; accounts stay. */
+  async reset(): Promise<void> {
+    this.dispatcher.close();
+    await Promise.all([this.orders.orders.clear(), this.deliveries.clear(), this.packages.clear()]);
+    this.dispatcher.reopen();
+  }
+
+  close(): void {
+    this.dispatcher.close();
+  }
+}
+
+export const renderBridgeError: ServiceAppOptions['renderError'] = (err) => ({ body: envelope(err) });
+
+export async function createBridge(opts: BridgeOptions): Promise<{ app: Express; core: BridgeCore }> {
+  const core = await BridgeCore.create(opts);
+  const appOpts: ServiceAppOptions = { service: 'bridge', journal: opts.journal, renderError: renderBridgeError };
+  const app = createServiceApp(appOpts);
+
+  // The ATSs' inbound calls carry their own auth (External Trigger Token), not the API key.
+  for (const adapter of opts.adapters) app.use(`/external-trigger/${adapter.key}`, adapter.externalTrigger(core.api));
+
+  app.get('/openapi.json', (_req, res) => {
+    res.json(buildOpenApi(opts.url()));
+  });
+  app.use((req, _res, next) => {
+    requireApiKey(req, opts.config.apiKey);
+    next();
+  });
+  app.get('/accounts', (_req, res) => {
+    res.json(core.accounts.all().map((a) => core.publicAccount(a)));
+  });
+  app.get('/accounts/:id', (req, res) => {
+    const a = core.accounts.get(req.params.id);
+    if (!a) throw new ApiError(404, 'AccountNotFoundError', `Linked account ${JSON.stringify(req.params.id)} was not found`);
+    res.json(core.publicAccount(a));
+  });
+  app.get('/connectors/meta', (_req, res) => {
+    res.json(opts.adapters.map((a) => connectorMeta(a, opts.config.providers[a.key].active)));
+  });
+  app.get('/connectors/meta/:provider', (req, res) => {
+    const adapter = core.adapters.get(req.params.provider as ProviderKey);
+    if (!adapter) {
+      throw new ApiError(404, 'NotFoundError', `No connector ${JSON.stringify(req.params.provider)}; known: ${opts.adapters.map((a) => a.key).join(', ')}`);
+    }
+    res.json(connectorMeta(adapter, opts.config.providers[adapter.key].active));
+  });
+  app.post('/_sandbox/reset', async (_req, res) => {
+    await core.reset();
+    res.json({ ok: true });
+  });
+  app.get('/_sandbox/state', (_req, res) => {
+    res.json({
+      accounts: core.accounts.all().map((a) => core.publicAccount(a)),
+      orders: core.orders.orders.all().sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+      deliveries: core.dispatcher.list().map(({ payload: _p, ...d }) => d),
+      packages: core.packages.all(),
+    });
+  });
+  app.post('/_sandbox/deliveries/:id/redeliver', async (req, res) => {
+    const d = await core.dispatcher.redeliver(req.params.id);
+    if (!d) throw new ApiError(404, 'NotFoundError', `No delivery ${JSON.stringify(req.params.id)}`);
+    res.json(d);
+  });
+  app.use(unifiedRoutes(core));
+  finishServiceApp(app, appOpts);
+  return { app, core };
+}

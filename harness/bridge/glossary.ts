@@ -1,0 +1,137 @@
+/**
+ * The bridge's public interfaces, in one place. An ATS plugs into the bridge with one
+ * ProviderAdapter (harness/bridge/providers/<ats>/): its external-trigger routes, its result
+ * mapper, and the fields its connector meta lists. The adapter sees the bridge only through
+ * BridgeApi.
+ */
+import type { Router } from 'express';
+import type { Category, ProviderKey, ResolvedConfig } from '../config.ts';
+import type { HttpClient } from '../http/client.ts';
+import type { Journal } from '../journal.ts';
+import type { Order } from '../../schemas/generated/unified/order.ts';
+import type { ResultUpdate } from '../../schemas/generated/unified/result-update.ts';
+import type { PartnerPackage } from '../../schemas/generated/unified/package-list-response.ts';
+import type { FieldIssue, ProviderError } from '../../schemas/generated/unified/common.ts';
+import type { MetaField } from '../../schemas/generated/unified/connector-meta.ts';
+
+export type { Category, ProviderKey, Order, ResultUpdate, PartnerPackage, FieldIssue, ProviderError, MetaField };
+
+/** A linked account as the bridge keeps it (the External Trigger Token is never served). */
+export interface LinkedAccountRecord {
+  id: string;
+  provider: ProviderKey;
+  label: string;
+  status: 'active' | 'inactive' | 'suspended' | 'archived' | 'expired' | 'error';
+  externalTriggerToken: string;
+  originOwnerId: string;
+  originOwnerName: string;
+  createdAt: string;
+  /** ATS-side facts the adapter needs (tenant id, company id, codename, credentials to the ATS API) */
+  native: Record<string, string>;
+}
+
+/** Why a package list could not be had. Each ATS adapter words these its own way. */
+export type PackageListFailure =
+  | 'not-configured' // neither a list URL nor a static package id
+  | 'invalid-url'
+  | 'unreachable'
+  | 'timeout'
+  | 'http-status'
+  | 'not-json'
+  | 'wrong-shape'
+  | 'empty';
+
+export type PackageListOutcome =
+  | { ok: true; source: 'list-url' | 'static-package-id'; packages: PartnerPackage[] }
+  | { ok: false; reason: PackageListFailure; status?: number; issues?: FieldIssue[]; /** plain words for the journal and the partner */ explanation: string };
+
+export type OrderStatus = 'ordered' | 'result_delivered' | 'result_refused';
+
+export interface ResultRecord {
+  at: string;
+  body: ResultUpdate;
+  outcome: 'delivered' | 'refused';
+  providerError?: ProviderError;
+}
+
+/** An order as the bridge stores it: the unified order, plus what the ATS adapter needs to write results back. */
+export interface StoredOrder {
+  id: string;
+  accountId: string;
+  provider: ProviderKey;
+  category: Category;
+  status: OrderStatus;
+  createdAt: string;
+  updatedAt: string;
+  order: Order;
+  /** the adapter's own references (e.g. Greenhouse's take_home_test URL, Teamtailor's partner-result id) */
+  native: Record<string, unknown>;
+  results: ResultRecord[];
+  /** trace id of the recruiter action that placed the order */
+  traceId?: string;
+}
+
+export interface PlaceOrderInput {
+  account: LinkedAccountRecord;
+  category: Category;
+  /** the unified order; id and results_update_url are filled in by the bridge */
+  order: Order;
+  native?: Record<string, unknown>;
+  traceId?: string;
+}
+
+/** What the bridge offers an adapter. */
+export interface BridgeApi {
+  readonly config: ResolvedConfig;
+  readonly http: HttpClient;
+  readonly journal: Journal;
+  /** the bridge's own base URL */
+  url(): string;
+  /** the ATS API base URL for a provider (its emulator unless configured) */
+  providerUrl(provider: ProviderKey): string;
+  /** the account whose External Trigger Token this is, for that provider; undefined if none */
+  accountByToken(provider: ProviderKey, token: string | undefined): LinkedAccountRecord | undefined;
+  accountById(id: string): LinkedAccountRecord | undefined;
+  /** asks the partner for its packages (or uses the static package id) */
+  listPackages(account: LinkedAccountRecord, category: Category, opts?: { jobId?: string; traceId?: string }): Promise<PackageListOutcome>;
+  /** stores an order and sends the order webhook; resolves once stored (delivery goes on in the background) */
+  placeOrder(input: PlaceOrderInput): Promise<StoredOrder>;
+  findOrder(predicate: (o: StoredOrder) => boolean): StoredOrder | undefined;
+  updateOrderNative(orderId: string, native: Record<string, unknown>): Promise<void>;
+}
+
+export interface ResultDeliveryInput {
+  bridge: BridgeApi;
+  account: LinkedAccountRecord;
+  order: StoredOrder;
+  result: ResultUpdate;
+  traceId: string;
+}
+
+export type ResultDeliveryOutcome =
+  | { ok: true }
+  | {
+      ok: false;
+      /** status the bridge answers the partner with: 409 duplicate, 400/422 refused payload, 502 ATS down */
+      status: number;
+      errorCode: 'DuplicateResultUpdateError' | 'ProviderRefusedError' | 'ProviderUnavailableError';
+      message: string;
+      providerError: ProviderError;
+      issues?: FieldIssue[];
+    };
+
+export interface ProviderAdapter {
+  readonly key: ProviderKey;
+  /** as the ATS calls itself: "Greenhouse" */
+  readonly name: string;
+  /** whether the package-list call carries the job id for this ATS */
+  readonly sendsJobId: boolean;
+  /** the fields of the unified result this ATS's mapper uses; connector meta lists exactly these */
+  readonly resultFields: MetaField[];
+  /** routes mounted under /external-trigger/<key> */
+  externalTrigger(bridge: BridgeApi): Router;
+  /** ATS rules a result must meet before it is sent (e.g. SmartRecruiters needs score min and max) */
+  checkResult?(result: ResultUpdate, order: StoredOrder): FieldIssue[];
+  /** writes a result to the ATS in its native protocol */
+  deliverResult(input: ResultDeliveryInput): Promise<ResultDeliveryOutcome>;
+}

@@ -1,0 +1,136 @@
+/** /unified/ats/...: packages, background-check package CRUD, orders, result updates. */
+import { Router, type Request, type Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { ApiError } from '../../errors.ts';
+import { validBody } from '../validate-body.ts';
+import { ORIGIN_UNIFIED_API } from '../order-book.ts';
+import type { BridgeCore } from '../app.ts';
+import type { Category, LinkedAccountRecord, Order, ResultUpdate } from '../glossary.ts';
+import type { BackgroundCheckPackage } from '../../../schemas/generated/unified/common.ts';
+import type { BackgroundCheckPackageWrite } from '../../../schemas/generated/unified/background-check-package-write.ts';
+
+const CATEGORY_PATH: Record<string, Category> = { assessments: 'assessment', background_checks: 'background_check' };
+
+export interface StoredPackage extends BackgroundCheckPackage {
+  id: string;
+  accountId: string;
+}
+
+const category = (req: Request): Category => CATEGORY_PATH[req.params.category as string];
+
+function page<T>(items: T[], req: Request): { data: T[]; next: string | null } {
+  const size = req.query.page_size === undefined ? 25 : Number(req.query.page_size);
+  if (!Number.isInteger(size) || size < 1 || size > 1000) {
+    throw ApiError.validation('Validation failed: page_size must be a whole number from 1 to 1000', [
+      { pointer: '/query/page_size', message: 'must be a whole number from 1 to 1000', expected: '1..1000', actual: String(req.query.page_size) },
+    ]);
+  }
+  let start = 0;
+  if (req.query.next !== undefined) {
+    const decoded = Number(Buffer.from(String(req.query.next), 'base64url').toString('utf8').replace(/^o:/, ''));
+    if (!Number.isInteger(decoded) || decoded < 0 || !String(req.query.next)) {
+      throw ApiError.validation('Validation failed: next is not a cursor this API gave out', [
+        { pointer: '/query/next', message: 'is not a valid cursor', expected: 'the next value of the previous page', actual: String(req.query.next) },
+      ]);
+    }
+    start = decoded;
+  }
+  const data = items.slice(start, start + size);
+  const next = start + size < items.length ? Buffer.from(`o:${start + size}`).toString('base64url') : null;
+  return { data, next };
+}
+
+export function unifiedRoutes(core: BridgeCore): Router {
+  const r = Router();
+  const account = (req: Request, res: Response): LinkedAccountRecord => {
+    const a = core.requireAccount(req);
+    res.locals.accountId = a.id;
+    res.locals.provider = a.provider;
+    return a;
+  };
+
+  async function packagesOf(acc: LinkedAccountRecord, cat: Category, req: Request): Promise<BackgroundCheckPackage[]> {
+    const stored = cat === 'background_check' ? core.packages.all().filter((p) => p.accountId === acc.id).map(({ accountId: _a, ...p }) => p) : [];
+    const outcome = await core.api.listPackages(acc, cat, { traceId: req.traceId });
+    if (outcome.ok) return [...stored, ...outcome.packages.map((p) => ({ id: p.id, remote_id: p.remote_id ?? p.id, name: p.name, description: p.description ?? null, ...(p.tests ? { tests: p.tests } : {}) }))];
+    if (stored.length) return stored;
+    throw new ApiError(502, 'PackageListError', `Bad Gateway: could not list packages. ${outcome.explanation}`, outcome.issues, [
+      { status: outcome.status ?? null, url: core.config.providers[acc.provider].packages[cat].listUrl, raw: { reason: outcome.reason, explanation: outcome.explanation }, headers: null },
+    ]);
+  }
+
+  r.get('/unified/ats/:category/packages', async (req, res) => {
+    const cat = category(req);
+    if (!cat) throw new ApiError(404, 'RouteNotFoundError', `No route for GET ${req.path}`);
+    res.locals.hop = 'packages-list';
+    const acc = account(req, res);
+    res.json(page(await packagesOf(acc, cat, req), req));
+  });
+
+  r.get('/unified/ats/:category/packages/:id', async (req, res) => {
+    const cat = category(req);
+    if (!cat) throw new ApiError(404, 'RouteNotFoundError', `No route for GET ${req.path}`);
+    const acc = account(req, res);
+    const found = (await packagesOf(acc, cat, req)).find((p) => p.id === req.params.id);
+    if (!found) throw new ApiError(404, 'NotFoundError', `Package ${JSON.stringify(req.params.id)} was not found`);
+    res.json({ data: found });
+  });
+
+  r.post('/unified/ats/background_checks/packages', async (req, res) => {
+    const acc = account(req, res);
+    const body = validBody<BackgroundCheckPackageWrite>(req, res, 'unified/background-check-package-write');
+    const id = `bgp_${randomUUID().slice(0, 8)}`;
+    await core.packages.put(id, { id, remote_id: id, accountId: acc.id, name: body.name ?? null, description: body.description ?? null, tests: (body.tests ?? []).map((t, i) => ({ id: t.id ?? `${id}_t${i + 1}`, name: t.name ?? null, description: t.description ?? null })) });
+    res.status(201).json({ statusCode: 201, message: 'Record created successfully.', timestamp: new Date().toISOString(), data: { id, remote_id: id } });
+  });
+
+  const ownPackage = (acc: LinkedAccountRecord, id: string): StoredPackage => {
+    const p = core.packages.get(id);
+    if (!p || p.accountId !== acc.id) throw new ApiError(404, 'NotFoundError', `Background-check package ${JSON.stringify(id)} was not found (only packages created through this API can be changed)`);
+    return p;
+  };
+
+  r.patch('/unified/ats/background_checks/packages/:id', async (req, res) => {
+    const acc = account(req, res);
+    const body = validBody<BackgroundCheckPackageWrite>(req, res, 'unified/background-check-package-write');
+    const cur = ownPackage(acc, req.params.id);
+    await core.packages.put(cur.id, {
+      ...cur,
+      ...(body.name !== undefined ? { name: body.name } : {}),
+      ...(body.description !== undefined ? { description: body.description } : {}),
+      ...(body.tests !== undefined ? { tests: (body.tests ?? []).map((t, i) => ({ id: t.id ?? `${cur.id}_t${i + 1}`, name: t.name ?? null, description: t.description ?? null })) } : {}),
+    });
+    res.json({ statusCode: 200, message: 'Record updated successfully.', timestamp: new Date().toISOString() });
+  });
+
+  r.delete('/unified/ats/background_checks/packages/:id', async (req, res) => {
+    const acc = account(req, res);
+    await core.packages.delete(ownPackage(acc, req.params.id).id);
+    res.json({ statusCode: 204, message: 'Record deleted successfully.', timestamp: new Date().toISOString() });
+  });
+
+  r.post('/unified/ats/:category/orders', async (req, res) => {
+    const cat = category(req);
+    if (!cat) throw new ApiError(404, 'RouteNotFoundError', `No route for POST ${req.path}`);
+    res.locals.hop = 'order-create';
+    const acc = account(req, res);
+    const body = validBody<Order>(req, res, 'unified/order');
+    const stored = await core.api.placeOrder({ account: acc, category: cat, order: body, native: { origin: ORIGIN_UNIFIED_API }, traceId: req.traceId });
+    res.locals.orderId = stored.id;
+    res.json({ id: stored.id, remote_id: stored.order.remote_id ?? stored.id, test_url: `${core.api.url()}/_sandbox/tests/${stored.id}` });
+  });
+
+  r.patch('/unified/ats/:category/orders/:id/result', async (req, res) => {
+    const cat = category(req);
+    if (!cat) throw new ApiError(404, 'RouteNotFoundError', `No route for PATCH ${req.path}`);
+    res.locals.hop = 'result-update';
+    res.locals.orderId = req.params.id;
+    const acc = account(req, res);
+    const body = validBody<ResultUpdate>(req, res, 'unified/result-update');
+    const order = core.orders.get(acc, cat, req.params.id);
+    await core.orders.recordResult(core.api, core.adapters.get(acc.provider), acc, order, body, req.traceId);
+    res.json({ statusCode: 200, message: 'Record updated successfully.', timestamp: new Date().toISOString() });
+  });
+
+  return r;
+}

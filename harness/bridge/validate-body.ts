@@ -1,0 +1,16 @@
+/** Validates a request body against its schema, records the verdict on the hop, and refuses it with every issue named. */
+import type { Request, Response } from 'express';
+import { ApiError } from '../errors.ts';
+import { requireJson } from '../http/service-app.ts';
+import { explainIssues, validate } from '../schemas/registry.ts';
+
+export function validBody<T>(req: Request, res: Response, schema: string): T {
+  requireJson(req);
+  if (req.body === undefined) {
+    throw ApiError.validation('Validation failed: a JSON body is required', [{ pointer: '', message: 'is required', expected: 'a JSON object', actual: 'no body' }]);
+  }
+  const v = validate(schema, req.body);
+  (res.locals.verdicts ??= []).push({ schema, part: 'request', valid: v.valid, ...(v.valid ? {} : { issues: v.issues }) });
+  if (!v.valid) throw ApiError.validation(`Validation failed: ${explainIssues(v.issues)}`, v.issues);
+  return req.body as T;
+}

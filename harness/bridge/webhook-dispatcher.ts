@@ -1,0 +1,193 @@
+/**
+ * OrderWebhookDispatcher: delivers the order event to every enabled webhook subscribed to it,
+ * signed with that webhook's secret. Failures are retried with exponential backoff and jitter up to
+ * maxAttempts, then dead-lettered. Deliveries are stored, so pending ones survive a restart; the
+ * delivery id goes out as Idempotency-Key so a partner can drop a repeat.
+ */
+import { randomUUID } from 'node:crypto';
+import { sign, SIGNATURE_HEADER } from '../signing.ts';
+import type { ResolvedConfig, ResolvedWebhook } from '../config.ts';
+import type { HttpClient } from '../http/client.ts';
+import type { Collection } from '../store/store.ts';
+import type { OrderWebhook } from '../../schemas/generated/unified/order-webhook.ts';
+import type { StoredOrder } from './glossary.ts';
+
+export interface DeliveryAttempt {
+  at: string;
+  status: number;
+  error?: string;
+  durationMs: number;
+}
+
+export interface Delivery {
+  id: string;
+  orderId: string;
+  webhookId: string;
+  url: string;
+  event: string;
+  state: 'pending' | 'delivered' | 'dead';
+  attempts: DeliveryAttempt[];
+  nextAttemptAt?: string;
+  payload: OrderWebhook;
+  traceId?: string;
+  /** send a deliberately wrong signature (to test a partner's check) */
+  badSignature?: boolean;
+}
+
+export class OrderWebhookDispatcher {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly inFlight = new Set<string>();
+  private closed = false;
+
+  constructor(
+    private readonly config: ResolvedConfig,
+    private readonly http: HttpClient,
+    private readonly deliveries: Collection<Delivery>,
+  ) {}
+
+  /** Schedules every delivery left pending by an earlier run. */
+  resume(): void {
+    for (const d of this.deliveries.all()) if (d.state === 'pending') this.schedule(d);
+  }
+
+  eventFor(order: StoredOrder): string {
+    return this.config.events[order.category];
+  }
+
+  /** Creates one delivery per enabled webhook that has the order's event enabled. */
+  async dispatch(order: StoredOrder, opts: { badSignature?: boolean } = {}): Promise<Delivery[]> {
+    const event = this.eventFor(order);
+    const targets = this.config.webhooks.filter((w) => w.enabled && w.events.includes(event));
+    const out: Delivery[] = [];
+    for (const w of targets) {
+      const d: Delivery = {
+        id: `dlv_${randomUUID()}`,
+        orderId: order.id,
+        webhookId: w.id,
+        url: w.url,
+        event,
+        state: 'pending',
+        attempts: [],
+        nextAttemptAt: new Date().toISOString(),
+        payload: this.payload(order, event),
+        traceId: order.traceId,
+        badSignature: opts.badSignature,
+      };
+      await this.deliveries.put(d.id, d);
+      this.schedule(d);
+      out.push(d);
+    }
+    return out;
+  }
+
+  /** Why an order reached no webhook, in plain words; undefined when it reached one. */
+  explainNoTarget(order: StoredOrder): string | undefined {
+    const event = this.eventFor(order);
+    if (this.config.webhooks.length === 0) return 'No webhook is configured, so no partner is told about orders';
+    const enabled = this.config.webhooks.filter((w) => w.enabled);
+    if (enabled.length === 0) return 'Every webhook is disabled';
+    if (!enabled.some((w) => w.events.includes(event))) {
+      return `No enabled webhook has the event ${event} enabled (enabled: ${enabled.map((w) => `${w.id}: ${w.events.join(', ') || 'none'}`).join('; ')})`;
+    }
+    return undefined;
+  }
+
+  private payload(order: StoredOrder, event: string): OrderWebhook {
+    const now = new Date().toISOString();
+    return {
+      project_id: this.config.projectId,
+      account_id: order.accountId,
+      provider: order.provider,
+      event,
+      event_date: order.createdAt,
+      record_type: order.category === 'assessment' ? 'ats_assessments' : 'background_check_order',
+      record_id: order.id,
+      record_remote_id: order.order.remote_id ?? null,
+      sent_at: now,
+      event_data: order.order,
+      data: order.order,
+    };
+  }
+
+  private schedule(d: Delivery): void {
+    if (this.closed || this.timers.has(d.id)) return;
+    const wait = Math.max(0, Date.parse(d.nextAttemptAt ?? '') - Date.now() || 0);
+    const t = setTimeout(() => {
+      this.timers.delete(d.id);
+      void this.attempt(d.id);
+    }, wait);
+    this.timers.set(d.id, t);
+  }
+
+  backoff(attempt: number): number {
+    const { baseDelayMs, maxDelayMs } = this.config.delivery;
+    const exp = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(exp / 2 + Math.random() * (exp / 2));
+  }
+
+  private webhook(id: string): ResolvedWebhook | undefined {
+    return this.config.webhooks.find((w) => w.id === id);
+  }
+
+  private async attempt(id: string): Promise<void> {
+    const d = this.deliveries.get(id);
+    if (!d || d.state !== 'pending' || this.inFlight.has(id) || this.closed) return;
+    this.inFlight.add(id);
+    try {
+      const w = this.webhook(d.webhookId);
+      const payload = { ...d.payload, sent_at: new Date().toISOString() };
+      const raw = JSON.stringify(payload);
+      const secret = w?.secret ?? '';
+      const signature = d.badSignature ? sign(raw, `${secret}-wrong`) : sign(raw, secret);
+      const res = await this.http({
+        method: 'POST',
+        url: w?.url ?? d.url,
+        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature, 'idempotency-key': d.id, 'x-stackone-delivery-attempt': String(d.attempts.length + 1) },
+        body: raw,
+        timeoutMs: this.config.delivery.timeoutMs,
+        traceId: d.traceId,
+        hop: 'order-webhook',
+        peer: 'partner',
+        orderId: d.orderId,
+        provider: payload.provider,
+        accountId: payload.account_id,
+        requestSchema: 'unified/order-webhook',
+      });
+      if (this.closed) return;
+      const attempt: DeliveryAttempt = { at: new Date().toISOString(), status: res.status, durationMs: res.durationMs, ...(res.error ? { error: res.error } : {}) };
+      const updated = await this.deliveries.mutate(id, (cur) => {
+        if (!cur) return { result: undefined };
+        const attempts = [...cur.attempts, attempt];
+        const state: Delivery['state'] = res.ok ? 'delivered' : attempts.length >= this.config.delivery.maxAttempts ? 'dead' : 'pending';
+        const next = state === 'pending' ? new Date(Date.now() + this.backoff(attempts.length)).toISOString() : undefined;
+        const value: Delivery = { ...cur, attempts, state, nextAttemptAt: next };
+        return { value, result: value };
+      });
+      if (updated?.state === 'pending') this.schedule(updated);
+    } finally {
+      this.inFlight.delete(id);
+    }
+  }
+
+  /** Sends a pending or dead delivery again now. */
+  async redeliver(id: string): Promise<Delivery | undefined> {
+    const d = await this.deliveries.mutate(id, (cur) => (cur ? { value: { ...cur, state: 'pending' as const, nextAttemptAt: new Date().toISOString() }, result: cur } : { result: undefined }));
+    if (d) this.schedule({ ...d, nextAttemptAt: new Date().toISOString() });
+    return this.deliveries.get(id);
+  }
+
+  list(): Delivery[] {
+    return this.deliveries.all();
+  }
+
+  /** Accepts deliveries again after close() (used by reset). */
+  reopen(): void {
+    this.closed = false;
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+}

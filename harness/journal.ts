@@ -1,0 +1,103 @@
+/**
+ * The append-only journal of hops. Appending is O(1) whatever its size: entries go to a JSONL file
+ * with one write(2) each (they survive a kill -9) and to a bounded in-memory window that queries
+ * and the dashboard read. Bodies are capped and secrets masked before anything is kept.
+ */
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import type { JournalEntry } from '../schemas/generated/sandbox/journal-entry.ts';
+import { maskHeaders, redact } from './secrets.ts';
+
+export type { JournalEntry };
+export type NewJournalEntry = Omit<JournalEntry, 'seq' | 'at'> & { at?: string };
+
+export interface JournalQuery {
+  /** only entries with seq greater than this */
+  after?: number;
+  limit?: number;
+  service?: string;
+  provider?: string;
+  orderId?: string;
+  traceId?: string;
+  hop?: string;
+}
+
+const BODY_CAP = 16 * 1024;
+
+export function capBody(body: string | undefined): string | undefined {
+  if (body === undefined || body === '') return undefined;
+  const text = redact(body);
+  return text.length > BODY_CAP ? `${text.slice(0, BODY_CAP)}… (${text.length} characters, cut)` : text;
+}
+
+export class Journal {
+  private seq = 0;
+  private readonly window: JournalEntry[] = [];
+  private readonly listeners = new Set<(e: JournalEntry) => void>();
+  private fd: number | undefined;
+
+  /** @param file JSONL file to append to; none keeps the journal in memory only. */
+  constructor(
+    readonly file?: string,
+    readonly windowSize = 20_000,
+  ) {
+    if (file) {
+      mkdirSync(path.dirname(file), { recursive: true });
+      this.fd = openSync(file, 'a');
+    }
+  }
+
+  append(entry: NewJournalEntry): JournalEntry {
+    const full: JournalEntry = {
+      ...entry,
+      seq: ++this.seq,
+      at: entry.at ?? new Date().toISOString(),
+      requestHeaders: entry.requestHeaders && maskHeaders(entry.requestHeaders),
+      requestBody: capBody(entry.requestBody),
+      responseBody: capBody(entry.responseBody),
+      error: entry.error && redact(entry.error),
+    };
+    for (const k of Object.keys(full) as (keyof JournalEntry)[]) if (full[k] === undefined) delete full[k];
+    this.window.push(full);
+    if (this.window.length > this.windowSize * 1.25) this.window.splice(0, this.window.length - this.windowSize);
+    if (this.fd !== undefined) writeSync(this.fd, `${JSON.stringify(full)}\n`);
+    for (const l of this.listeners) l(full);
+    return full;
+  }
+
+  query(q: JournalQuery = {}): JournalEntry[] {
+    const limit = Math.min(Math.max(q.limit ?? 500, 1), 5000);
+    const out: JournalEntry[] = [];
+    // newest first while filtering, then reversed: the answer is the last `limit` matches in order
+    for (let i = this.window.length - 1; i >= 0 && out.length < limit; i--) {
+      const e = this.window[i];
+      if (q.after !== undefined && e.seq <= q.after) break;
+      if (q.service && e.service !== q.service) continue;
+      if (q.provider && e.provider !== q.provider) continue;
+      if (q.orderId && e.orderId !== q.orderId) continue;
+      if (q.traceId && e.traceId !== q.traceId) continue;
+      if (q.hop && e.hop !== q.hop) continue;
+      out.push(e);
+    }
+    return out.reverse();
+  }
+
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  subscribe(listener: (e: JournalEntry) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  clear(): void {
+    this.window.length = 0;
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    this.listeners.clear();
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * startSandbox(): every service of the sandbox, wired together by URL. `npm start` and the CLI use
+ * it with the default ports; tests use `startSandbox({ ports: 0 })` and get URLs back.
+ */
+import path from 'node:path';
+import { Journal } from './journal.ts';
+import { Store } from './store/store.ts';
+import { listen, type Listening } from './http/service-app.ts';
+import { checkConfig, loadConfigFile, PROVIDERS, resolveConfig, SERVICES, type ProviderKey, type ResolvedConfig, type SandboxConfig, type ServiceName } from './config.ts';
+import { createBridge, type BridgeCore } from './bridge/app.ts';
+import { PROVIDER_ADAPTERS } from './bridge/providers/index.ts';
+import { createEmulator, type Emulator } from './emulator/base.ts';
+import { createControlPlane } from './control-plane/app.ts';
+import { AdminClient } from './control-plane/client.ts';
+import { DEMO_ACCOUNTS } from './demo.ts';
+import { createReferencePartner, type ReferencePartner } from '../mocks/partner/app.ts';
+import { EMULATOR_ADAPTERS } from '../mocks/index.ts';
+
+export interface StartOptions extends Omit<SandboxConfig, 'ports'> {
+  /** 0 for every service on a free port (tests), or per service */
+  ports?: number | SandboxConfig['ports'];
+  /** read this config file (default sandbox.config.json when it exists; false for none) */
+  configFile?: string | false;
+  /** start only these services (split mode runs one per process) */
+  only?: ServiceName[];
+}
+
+export interface Sandbox {
+  /** base URL of every running service */
+  urls: Record<ServiceName, string>;
+  config: ResolvedConfig;
+  apiKey: string;
+  /** the seeded linked accounts, one per ATS */
+  accounts: typeof DEMO_ACCOUNTS;
+  /** client of the control plane (reset, journal, state, send-test, candidate cards) */
+  admin: AdminClient;
+  journal: Journal;
+  bridge?: BridgeCore;
+  partner?: ReferencePartner;
+  emulators: Partial<Record<ProviderKey, Emulator>>;
+  close(): Promise<void>;
+}
+
+export async function startSandbox(options: StartOptions = {}): Promise<Sandbox> {
+  const { ports, configFile, only, ...rest } = options;
+  const fileConfig = configFile === false ? undefined : loadConfigFile(configFile || 'sandbox.config.json');
+  const portLayer: SandboxConfig['ports'] = typeof ports === 'number' ? Object.fromEntries(SERVICES.map((s) => [s, ports])) : ports;
+  const inMemory = rest.inMemory ?? (rest.dataDir ? false : configFile === undefined && typeof ports === 'number' ? true : undefined);
+  const layer = checkConfig(JSON.parse(JSON.stringify({ ...rest, ...(portLayer ? { ports: portLayer } : {}), ...(inMemory !== undefined ? { inMemory } : {}) })), 'startSandbox options');
+  const urls = {} as Record<ServiceName, string>;
+  const config = resolveConfig([fileConfig ?? {}, layer], () => urls.partner);
+  for (const s of SERVICES) urls[s] = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.ports[s]}`;
+  const wanted = new Set<ServiceName>(only ?? SERVICES.filter((s) => s !== 'partner' || config.referencePartner));
+  const journal = new Journal(config.dataDir && path.join(config.dataDir, 'journal.jsonl'));
+  const store = (service: string) => new Store(service, config.dataDir);
+  const listening: Listening[] = [];
+  const closers: (() => void)[] = [];
+  const up = async (name: ServiceName, app: import('express').Express) => {
+    const l = await listen(app, config.ports[name], config.host);
+    urls[name] = l.url;
+    listening.push(l);
+  };
+
+  const sandbox: Sandbox = {
+    urls,
+    config,
+    apiKey: config.apiKey,
+    accounts: DEMO_ACCOUNTS,
+    admin: new AdminClient(() => urls.controlPlane),
+    journal,
+    emulators: {},
+    close: async () => {
+      for (const c of closers) c();
+      await Promise.all(listening.map((l) => l.close()));
+      journal.close();
+    },
+  };
+  try {
+    if (wanted.has('bridge')) {
+      const { app, core } = await createBridge({ config, journal, store: store('bridge'), adapters: PROVIDER_ADAPTERS, url: () => urls.bridge, providerUrl: (p) => urls[p] });
+      sandbox.bridge = core;
+      closers.push(() => core.close());
+      await up('bridge', app);
+    }
+    for (const p of PROVIDERS) {
+      if (!wanted.has(p)) continue;
+      const em = await createEmulator(EMULATOR_ADAPTERS[p], { journal, store: store(p), account: DEMO_ACCOUNTS[p], bridgeUrl: () => urls.bridge, selfUrl: () => urls[p] });
+      sandbox.emulators[p] = em;
+      await up(p, em.app);
+    }
+    if (wanted.has('partner')) {
+      const { app, partner } = await createReferencePartner({
+        journal,
+        store: store('partner'),
+        apiKey: config.apiKey,
+        webhookSecrets: () => config.webhooks.map((w) => w.secret),
+        signingSecret: () => config.packageList.signingSecret,
+        bridgeUrl: () => urls.bridge,
+        selfUrl: () => urls.partner,
+        completeAfterMs: config.partner.completeAfterMs,
+        autoComplete: config.partner.autoComplete,
+      });
+      sandbox.partner = partner;
+      closers.push(() => partner.close());
+      await up('partner', app);
+    }
+    if (wanted.has('controlPlane')) {
+      await up('controlPlane', createControlPlane({ journal, config, urls: () => urls, apiKey: config.apiKey }));
+    }
+  } catch (e) {
+    await sandbox.close();
+    throw e;
+  }
+  return sandbox;
+}

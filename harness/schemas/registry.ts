@@ -1,0 +1,158 @@
+/**
+ * The one ajv instance of the process. Every JSON Schema under schemas/ is compiled here, once,
+ * and every boundary validates through `validate(name, data)`.
+ * Names are paths below schemas/ without `.schema.json`: `unified/result-update`,
+ * `greenhouse/send-test-response`; a `$defs` entry is `unified/common#Score`.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { FieldIssue } from '../../schemas/generated/unified/common.ts';
+
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+
+export const SCHEMA_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schemas');
+export const SCHEMA_BASE = 'https://ats-sandbox.local/schemas/';
+
+export interface Verdict {
+  /** schema name, e.g. `unified/result-update` */
+  schema: string;
+  valid: boolean;
+  issues: FieldIssue[];
+}
+
+export interface SchemaFile {
+  name: string;
+  file: string;
+  schema: Record<string, unknown>;
+}
+
+/** Every schema file below schemas/ (generated/ excluded), sorted by name. */
+export function listSchemaFiles(root = SCHEMA_ROOT): SchemaFile[] {
+  const out: SchemaFile[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir).sort()) {
+      const full = path.join(dir, entry);
+      if (statSync(full).isDirectory()) {
+        if (entry !== 'generated' && entry !== 'node_modules') walk(full);
+      } else if (entry.endsWith('.schema.json')) {
+        const name = path.relative(root, full).replace(/\\/g, '/').replace(/\.schema\.json$/, '');
+        out.push({ name, file: full, schema: JSON.parse(readFileSync(full, 'utf8')) });
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
+const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
+addFormats(ajv);
+const files = listSchemaFiles();
+for (const f of files) ajv.addSchema(f.schema);
+const compiled = new Map<string, ValidateFunction>();
+
+export const schemaNames = (): string[] => files.map((f) => f.name);
+
+export function schemaOf(name: string): Record<string, unknown> {
+  const f = files.find((x) => x.name === name);
+  if (!f) throw new Error(`unknown schema ${name}`);
+  return f.schema;
+}
+
+function idOf(name: string): string {
+  const [file, def] = name.split('#');
+  return `${SCHEMA_BASE}${file}.schema.json${def ? `#/$defs/${def}` : ''}`;
+}
+
+function validatorFor(name: string): ValidateFunction {
+  let v = compiled.get(name);
+  if (!v) {
+    v = ajv.getSchema(idOf(name));
+    if (!v) throw new Error(`unknown schema ${name}`);
+    compiled.set(name, v);
+  }
+  return v;
+}
+
+/** Validates `data` against the named schema and explains every problem as a FieldIssue. */
+export function validate(name: string, data: unknown): Verdict {
+  const v = validatorFor(name);
+  const valid = v(data) as boolean;
+  return { schema: name, valid, issues: valid ? [] : toIssues(v.errors ?? []) };
+}
+
+const describe = (x: unknown): unknown => {
+  if (x === undefined) return 'missing';
+  if (typeof x === 'string' && x.length > 200) return `${x.slice(0, 200)}… (${x.length} characters)`;
+  if (x && typeof x === 'object') {
+    const s = JSON.stringify(x);
+    return s.length > 200 ? `${Array.isArray(x) ? 'array' : 'object'} (${s.length} characters of JSON)` : x;
+  }
+  return x;
+};
+
+const typeName = (x: unknown): string => (x === null ? 'null' : Array.isArray(x) ? 'array' : typeof x);
+
+/** ajv's errors, made readable: one issue per field, null branches of `anyOf` dropped. */
+export function toIssues(errors: ErrorObject[]): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const seen = new Set<string>();
+  const meaningful = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'if');
+  for (const e of meaningful) {
+    if (e.keyword === 'type' && e.params.type === 'null' && meaningful.some((o) => o !== e && o.instancePath.startsWith(e.instancePath))) continue;
+    let pointer = e.instancePath;
+    let message = e.message ?? 'is invalid';
+    let expected: unknown;
+    let actual: unknown = describe(e.data);
+    switch (e.keyword) {
+      case 'required':
+        pointer = `${e.instancePath}/${e.params.missingProperty}`;
+        message = 'is required';
+        expected = 'a value';
+        actual = 'missing';
+        break;
+      case 'additionalProperties': {
+        pointer = `${e.instancePath}/${e.params.additionalProperty}`;
+        const known = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
+        message = 'is not a known field';
+        expected = known.length ? `one of: ${known.join(', ')}` : 'no extra fields';
+        actual = describe((e.data as Record<string, unknown>)?.[e.params.additionalProperty]);
+        break;
+      }
+      case 'type':
+        message = `must be ${[e.params.type].flat().join(' or ')}`;
+        expected = e.params.type;
+        actual = `${typeName(e.data)} ${JSON.stringify(describe(e.data))}`;
+        break;
+      case 'enum':
+        message = 'must be one of the allowed values';
+        expected = e.params.allowedValues;
+        break;
+      case 'const':
+        expected = e.params.allowedValue;
+        break;
+      case 'format':
+        message = `must be a valid ${e.params.format}`;
+        expected = `format ${e.params.format}`;
+        break;
+      default:
+        expected = e.schema;
+    }
+    const key = `${pointer}|${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push({ pointer, message, expected, actual });
+  }
+  return issues;
+}
+
+/** One line a person can read: "/score/value must be string (expected string, got number 80)". */
+export function explainIssues(issues: FieldIssue[]): string {
+  return issues
+    .map((i) => `${i.pointer || '(body)'} ${i.message} (expected ${fmt(i.expected)}, got ${fmt(i.actual)})`)
+    .join('; ');
+}
+
+const fmt = (x: unknown): string => (typeof x === 'string' ? x : JSON.stringify(x));

@@ -1,0 +1,51 @@
+/**
+ * Secrets never reach the journal, the logs or the dashboard: headers that carry credentials are
+ * masked by name, and every secret value the sandbox knows (API keys, tokens, client and webhook
+ * secrets) is masked wherever it appears in text.
+ */
+const SECRET_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'rt-partner-secret',
+  'teamtailor-api-token',
+  'x-api-key',
+  'x-smarttoken',
+]);
+
+const known = new Set<string>();
+
+/** Remembers a secret so that `redact` masks it wherever it appears (also its base64 forms). */
+export function registerSecret(value: string | undefined | null): void {
+  if (!value || value.length < 6) return;
+  known.add(value);
+  known.add(Buffer.from(value).toString('base64'));
+  known.add(Buffer.from(`${value}:`).toString('base64'));
+}
+
+/** `v1.sandbox.demo-key` → `v1.s…(masked)` */
+export function mask(value: string): string {
+  if (!value) return value;
+  const scheme = /^(Basic|Bearer|Token)\s+/i.exec(value);
+  if (scheme) return `${scheme[1]} ${mask(value.slice(scheme[0].length))}`;
+  return `${value.slice(0, Math.min(4, Math.floor(value.length / 4)))}…(masked)`;
+}
+
+export function redact(text: string): string {
+  if (!text || known.size === 0) return text;
+  let out = text;
+  for (const s of known) if (out.includes(s)) out = out.split(s).join(mask(s));
+  return out;
+}
+
+export function maskHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!headers) return out;
+  for (const [k, v] of Object.entries(headers)) {
+    if (v === undefined) continue;
+    const value = Array.isArray(v) ? v.join(', ') : String(v);
+    out[k.toLowerCase()] = SECRET_HEADERS.has(k.toLowerCase()) ? mask(value) : redact(value);
+  }
+  return out;
+}

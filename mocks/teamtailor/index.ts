@@ -1,0 +1,13 @@
+/** PLACEHOLDER: the Teamtailor emulator adapter is being written. */
+import { Router } from 'express';
+import type { EmulatorAdapter } from '../../harness/emulator/glossary.ts';
+
+export const teamtailorEmulator: EmulatorAdapter = {
+  key: 'teamtailor',
+  name: 'Teamtailor',
+  renderError: (err) => ({ body: { error: err.message } }),
+  routes: () => Router(),
+  listPackages: async () => ({ ok: false, recruiterSees: 'not implemented' }),
+  sendTest: async () => ({ ok: false, recruiterSees: 'not implemented' }),
+  resultCards: () => [],
+};

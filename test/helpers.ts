@@ -1,0 +1,27 @@
+/** Small helpers shared by the tests: calling the bridge as a partner would. */
+import { basic } from '../harness/signing.ts';
+import type { Sandbox } from '../harness/sandbox.ts';
+import type { ProviderKey } from '../harness/config.ts';
+
+export function partnerHeaders(sb: Sandbox, ats: ProviderKey): Record<string, string> {
+  return { authorization: basic(sb.apiKey, ''), 'x-account-id': sb.accounts[ats].id, 'content-type': 'application/json' };
+}
+
+export async function bridgeCall(sb: Sandbox, ats: ProviderKey, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${sb.urls.bridge}${path}`, {
+    method,
+    headers: partnerHeaders(sb, ats),
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json: unknown = text;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* keep the text */
+  }
+  return { status: res.status, json };
+}
+
+export const resultPath = (category: 'assessment' | 'background_check', orderId: string): string =>
+  `/unified/ats/${category === 'assessment' ? 'assessments' : 'background_checks'}/orders/${orderId}/result`;

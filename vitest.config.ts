@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+
+// Pact consumer tests write contracts/pacts/*.json; provider verifications read them, so the
+// consumers run first (deps.md pitfall 1). Everything else runs in the second group.
+const consumer = ['contracts/**/*.consumer.test.ts'];
+
+export default defineConfig({
+  test: {
+    env: { PACT_DO_NOT_TRACK: 'true', ATS_SANDBOX_QUIET: '1' },
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    globalSetup: ['test/global-setup.ts'],
+    projects: [
+      { extends: true, test: { name: 'contracts-consumer', include: consumer, sequence: { groupOrder: 0 } } },
+      {
+        extends: true,
+        test: {
+          name: 'sandbox',
+          include: ['test/**/*.test.ts', 'contracts/**/*.test.ts', 'scenarios/**/*.test.ts'],
+          exclude: [...consumer, '**/node_modules/**'],
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
+  },
+});
