@@ -29,7 +29,7 @@ export const DEMO_ACCOUNTS: Record<ProviderKey, DemoAccount> = {
     provider: 'recruitee',
     label: 'Acme on Recruitee',
     externalTriggerToken: 'ett_recruitee_demo_2b9e44',
-    native: { companyId: '90112', codename: 'stackone-sandbox', environment: 'staging', partnerSecret: 'rt_partner_secret_demo_8d1f07' },
+    native: { companyId: '90112', codename: 'stackone-sandbox', environment: 'staging', partnerSecret: 'rt_partner_secret_demo_8d1f07', personalApiToken: 'rt_personal_api_token_demo_4c2a19' },
   },
   greenhouse: {
     id: 'acct_greenhouse_demo',
@@ -48,4 +48,4 @@ export const DEMO_ACCOUNTS: Record<ProviderKey, DemoAccount> = {
 };
 
 /** Names of the native facts that are secrets (masked everywhere). */
-export const SECRET_NATIVE_KEYS = ['partnerApiKey', 'partnerSecret', 'partnerPassword', 'clientSecret'];
+export const SECRET_NATIVE_KEYS = ['partnerApiKey', 'partnerSecret', 'partnerPassword', 'clientSecret', 'personalApiToken'];

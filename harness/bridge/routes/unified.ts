@@ -27,13 +27,13 @@ function page<T>(items: T[], req: Request): { data: T[]; next: string | null } {
   }
   let start = 0;
   if (req.query.next !== undefined) {
-    const decoded = Number(Buffer.from(String(req.query.next), 'base64url').toString('utf8').replace(/^o:/, ''));
-    if (!Number.isInteger(decoded) || decoded < 0 || !String(req.query.next)) {
+    const cursor = /^o:(\d{1,9})$/.exec(Buffer.from(String(req.query.next), 'base64url').toString('utf8'));
+    if (!cursor) {
       throw ApiError.validation('Validation failed: next is not a cursor this API gave out', [
         { pointer: '/query/next', message: 'is not a valid cursor', expected: 'the next value of the previous page', actual: String(req.query.next) },
       ]);
     }
-    start = decoded;
+    start = Number(cursor[1]);
   }
   const data = items.slice(start, start + size);
   const next = start + size < items.length ? Buffer.from(`o:${start + size}`).toString('base64url') : null;
