@@ -3,7 +3,7 @@
  * with one write(2) each (they survive a kill -9) and to a bounded in-memory window that queries
  * and the dashboard read. Bodies are capped and secrets masked before anything is kept.
  */
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { JournalEntry } from '../schemas/generated/sandbox/journal-entry.ts';
 import { maskHeaders, redact } from './secrets.ts';
@@ -93,6 +93,45 @@ export class Journal {
 
   clear(): void {
     this.window.length = 0;
+  }
+
+  /**
+   * Follows a journal file that other processes append to (split mode): new lines are taken into
+   * this journal's window, numbered in the order they are read. Returns a stop function.
+   */
+  follow(file: string, everyMs = 200): () => void {
+    let offset = 0;
+    let partial = '';
+    const read = (): void => {
+      let fd: number | undefined;
+      try {
+        fd = openSync(file, 'r');
+        const size = fstatSync(fd).size;
+        if (size < offset) offset = 0;
+        if (size === offset) return;
+        const buf = Buffer.alloc(size - offset);
+        readSync(fd, buf, 0, buf.length, offset);
+        offset = size;
+        const lines = (partial + buf.toString('utf8')).split('\n');
+        partial = lines.pop() ?? '';
+        for (const line of lines) {
+          if (!line) continue;
+          try {
+            const { seq: _s, ...e } = JSON.parse(line) as JournalEntry;
+            this.append(e);
+          } catch {
+            /* a torn line: skip it */
+          }
+        }
+      } catch {
+        /* no file yet */
+      } finally {
+        if (fd !== undefined) closeSync(fd);
+      }
+    };
+    const timer = setInterval(read, everyMs);
+    read();
+    return () => clearInterval(timer);
   }
 
   close(): void {

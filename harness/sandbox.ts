@@ -50,11 +50,16 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
   const urls = {} as Record<ServiceName, string>;
   const config = resolveConfig([fileConfig ?? {}, layer], () => urls.partner);
   for (const s of SERVICES) urls[s] = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.ports[s]}`;
+  const closersEarly: (() => void)[] = [];
   const wanted = new Set<ServiceName>(only ?? SERVICES.filter((s) => s !== 'partner' || config.referencePartner));
-  const journal = new Journal(config.dataDir && path.join(config.dataDir, 'journal.jsonl'));
+  const journalFile = config.dataDir && path.join(config.dataDir, 'journal.jsonl');
+  // In split mode the control plane runs alone and follows the journal file the other processes append to.
+  const followOthers = Boolean(only && journalFile && wantedOnlyControlPlane(only));
+  const journal = new Journal(followOthers ? undefined : journalFile);
+  if (followOthers && journalFile) closersEarly.push(journal.follow(journalFile));
   const store = (service: string) => new Store(service, config.dataDir);
   const listening: Listening[] = [];
-  const closers: (() => void)[] = [];
+  const closers: (() => void)[] = [...closersEarly];
   const up = async (name: ServiceName, app: import('express').Express) => {
     const l = await listen(app, config.ports[name], config.host);
     urls[name] = l.url;
@@ -113,3 +118,5 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
   }
   return sandbox;
 }
+
+const wantedOnlyControlPlane = (only: ServiceName[]): boolean => only.length === 1 && only[0] === 'controlPlane';
