@@ -59,6 +59,7 @@ export async function renderTypes(): Promise<Map<string, string>> {
       bannerComment: '',
       additionalProperties: false,
       unreachableDefinitions: true,
+      maxItems: -1,
       declareExternallyReferenced: true,
       format: true,
       style: { singleQuote: true, printWidth: 120 },

@@ -44,7 +44,7 @@ describe('authentication', () => {
     const { 'x-account-id': _drop, ...headers } = partnerHeaders(sb, 'teamtailor');
     const r = await raw('/unified/ats/assessments/packages', { headers });
     expect(r.status).toBe(400);
-    const body = await r.json();
+    const body = (await r.json()) as { details: { pointer: string }[] };
     expectEnvelope(body, 400, 'MissingAccountIdError');
     expect(body.details[0].pointer).toBe('/headers/x-account-id');
   });
@@ -155,7 +155,7 @@ describe('orders and result updates', () => {
     for (const [what, p, status] of cases) {
       const r = await p;
       expect(r.status, what).toBe(status);
-      if (status !== 200) expect(Object.keys(await r.json()), what).toEqual(expect.arrayContaining(['statusCode', 'message', 'timestamp', 'errorCode']));
+      if (status !== 200) expect(Object.keys((await r.json()) as object), what).toEqual(expect.arrayContaining(['statusCode', 'message', 'timestamp', 'errorCode']));
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const after = (await sb.admin.state() as any).bridge.orders.find((o: { id: string }) => o.id === id);
@@ -200,7 +200,7 @@ describe('platform endpoints', () => {
   });
 
   it('serves an OpenAPI 3.1 document built from the same schemas', async () => {
-    const doc = await (await raw('/openapi.json')).json();
+    const doc = (await (await raw('/openapi.json')).json()) as any;
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.paths['/unified/ats/assessments/orders/{id}/result'].patch.operationId).toBe('ats_update_assessments_result');
     expect(doc.components.schemas.ResultUpdate.properties.score.anyOf[0].$ref).toBe('#/components/schemas/Score');

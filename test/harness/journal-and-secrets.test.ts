@@ -47,7 +47,7 @@ describe('journal', () => {
     try {
       const h = { authorization: `Basic ${Buffer.from(`${sb.apiKey}:`).toString('base64')}`, 'x-account-id': 'acct_teamtailor_demo', 'content-type': 'application/json' };
       const r = await fetch(`${sb.urls.bridge}/unified/ats/assessments/orders`, { method: 'POST', headers: h, body: JSON.stringify({ package: { id: 'pkg_logic' } }) });
-      const { id } = await r.json();
+      const { id } = (await r.json()) as { id: string };
       for (let i = 0; i < 100 && !(await sb.admin.journal({ orderId: id, hop: 'result-update' })).length; i++) await new Promise((x) => setTimeout(x, 20));
       const text = JSON.stringify(await sb.admin.journal({ limit: 5000 }));
       expect(text).toContain('result-update');
