@@ -76,7 +76,7 @@ export class BridgeCore {
     const orderStore = await opts.store.collection<StoredOrder>('orders', 32);
     const http = createHttpClient('bridge', opts.journal);
     const dispatcher = new OrderWebhookDispatcher(opts.config, http, deliveries);
-    const core = new BridgeCore(opts, http, accounts, packages, deliveries, dispatcher, new OrderBook(orderStore, dispatcher, opts.url));
+    const core = new BridgeCore(opts, http, accounts, packages, deliveries, dispatcher, new OrderBook(orderStore, dispatcher, opts.url, (p) => opts.config.providers[p].authType));
     registerSecret(opts.config.apiKey);
     for (const w of opts.config.webhooks) registerSecret(w.secret);
     registerSecret(opts.config.packageList.signingSecret);

@@ -16,6 +16,7 @@ export class OrderBook {
     readonly orders: Collection<StoredOrder>,
     private readonly dispatcher: OrderWebhookDispatcher,
     private readonly bridgeUrl: () => string,
+    private readonly authTypeOf: (p: StoredOrder['provider']) => 'partner' | 'public+partner',
   ) {}
 
   resultsUpdateUrl(category: Category, id: string): string {
@@ -33,7 +34,7 @@ export class OrderBook {
       status: 'ordered',
       createdAt: now,
       updatedAt: now,
-      order: { ...input.order, id, results_update_url: this.resultsUpdateUrl(input.category, id) },
+      order: withHiringTeamRule({ ...input.order, id, results_update_url: this.resultsUpdateUrl(input.category, id) }, this.authTypeOf(input.account.provider)),
       native: input.native ?? {},
       results: [],
       traceId: input.traceId,
@@ -83,4 +84,11 @@ export class OrderBook {
     if (!outcome.ok) throw new ApiError(outcome.status, outcome.errorCode, outcome.message, outcome.issues, [outcome.providerError]);
     return updated ?? order;
   }
+}
+
+/** Partner API alone gives no access to the job's hiring team; Public + Partner API does (StackOne's rule). */
+function withHiringTeamRule(order: StoredOrder['order'], authType: 'partner' | 'public+partner'): StoredOrder['order'] {
+  if (authType === 'public+partner' || !order.job) return order;
+  const { hiring_team: _dropped, ...job } = order.job;
+  return { ...order, job };
 }

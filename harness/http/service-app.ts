@@ -94,7 +94,31 @@ export function createServiceApp(opts: ServiceAppOptions): Express {
       },
     }),
   );
+  app.use((req, _res, next) => {
+    if (req.body !== undefined && depthOf(req.body) > MAX_JSON_DEPTH) {
+      throw new ApiError(400, 'ValidationError', `Request body is nested deeper than ${MAX_JSON_DEPTH} levels`, [
+        { pointer: '', message: 'is nested too deeply', expected: `at most ${MAX_JSON_DEPTH} levels of objects and arrays`, actual: 'deeper' },
+      ]);
+    }
+    next();
+  });
   return app;
+}
+
+export const MAX_JSON_DEPTH = 64;
+
+/** Nesting depth of a parsed JSON value, counted without recursion (stops early past the limit). */
+function depthOf(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d + 1 > max) max = d + 1;
+    if (max > MAX_JSON_DEPTH) return max;
+    for (const child of Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, d + 1]);
+  }
+  return max;
 }
 
 /** Installs the 404 fallback and the error renderer; call after the routes. */

@@ -147,7 +147,7 @@ describe('orders and result updates', () => {
       ['malformed JSON', send('{"summary": '), 400],
       ['wrong content type', send('summary=x', { ...h, 'content-type': 'text/plain' }), 415],
       ['oversized body', send(JSON.stringify({ summary: 'x'.repeat(2_000_000) })), 413],
-      ['deep nesting', send(JSON.stringify({ passthrough: JSON.parse('{"a":'.repeat(500) + '1' + '}'.repeat(500)) })), 200],
+      ['deep nesting', send('{"passthrough":' + '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000) + '}'), 400],
       ['__proto__ key', send('{"__proto__": {"polluted": true}, "summary": "p"}'), 400],
       ['array body', send('[1,2]'), 400],
       ['huge string field', send(JSON.stringify({ summary: 's'.repeat(200_000) })), 400],
@@ -159,7 +159,7 @@ describe('orders and result updates', () => {
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const after = (await sb.admin.state() as any).bridge.orders.find((o: { id: string }) => o.id === id);
-    expect(after.results.map((x: { body: { summary?: string } }) => x.body.summary)).toEqual(['first', undefined]);
+    expect(after.results.map((x: { body: { summary?: string } }) => x.body.summary)).toEqual(['first']);
     expect(JSON.stringify(after).startsWith(before.slice(0, 50))).toBe(true);
   });
 
