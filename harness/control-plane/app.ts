@@ -2,10 +2,12 @@
  * The control plane on :4000: the same operations as the CLI, over HTTP, so CI can drive
  * everything. It knows the other services only by URL.
  */
-import type { Express, Request } from 'express';
+import express, { type Express, type Request } from 'express';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ApiError, envelope } from '../errors.ts';
 import { createServiceApp, finishServiceApp, type ServiceAppOptions } from '../http/service-app.ts';
-import type { Journal } from '../journal.ts';
+import type { Journal, JournalEntry } from '../journal.ts';
 import { PROVIDERS, type ProviderKey, type ResolvedConfig, type ServiceName } from '../config.ts';
 import { basic } from '../signing.ts';
 
@@ -83,6 +85,40 @@ export function createControlPlane(opts: ControlPlaneOptions): Express {
     res.status(out.status).json(out.json);
   });
 
+  app.get('/_sandbox/ats/:ats/packages', async (req, res) => {
+    const category = req.query.category === 'background_check' ? 'background_check' : 'assessment';
+    const out = await forward(ats(req), 'GET', `/_sandbox/recruiter/packages?category=${category}`);
+    res.status(out.status).json(out.json);
+  });
+
+  app.get('/_sandbox/ats/:ats/candidates', async (req, res) => {
+    const out = await forward(ats(req), 'GET', '/_sandbox/recruiter/candidates');
+    res.status(out.status).json(out.json);
+  });
+
+  app.get('/_sandbox/journal/:seq', (req, res) => {
+    const seq = Number(req.params.seq);
+    const e = Number.isInteger(seq) ? opts.journal.query({ after: seq - 1, limit: 1 })[0] : undefined;
+    if (!e || e.seq !== seq) throw new ApiError(404, 'NotFoundError', `No journal entry ${req.params.seq} (the journal keeps the latest entries in memory)`);
+    res.json(e);
+  });
+
+  /** Server-sent events: every new hop, without its bodies (GET /_sandbox/journal/<seq> has them). */
+  app.get('/_sandbox/events', (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    const send = (e: JournalEntry) => {
+      const { requestBody: _q, responseBody: _r, requestHeaders: _h, ...summary } = e;
+      res.write(`id: ${e.seq}\nevent: hop\ndata: ${JSON.stringify(summary)}\n\n`);
+    };
+    const unsubscribe = opts.journal.subscribe(send);
+    const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
+    req.on('close', () => {
+      clearInterval(ping);
+      unsubscribe();
+    });
+  });
+
   app.get('/_sandbox/ats/:ats/candidates/:id', async (req, res) => {
     const out = await forward(ats(req), 'GET', `/_sandbox/recruiter/candidates/${encodeURIComponent(req.params.id)}`);
     res.status(out.status).json(out.json);
@@ -93,12 +129,10 @@ export function createControlPlane(opts: ControlPlaneOptions): Express {
     res.status(out.status).json(out.json);
   });
 
-  app.get('/', (_req, res) => {
-    const u = opts.urls();
-    res.type('text/html').send(`<!doctype html><meta charset="utf-8"><title>ats-sandbox</title><h1>ats-sandbox</h1><ul>${Object.entries(u)
-      .map(([k, v]) => `<li>${k}: <a href="${v}">${v}</a></li>`)
-      .join('')}</ul><p><a href="/_sandbox/journal">journal</a> · <a href="/_sandbox/state">state</a> · <a href="/openapi.json">openapi.json</a></p>`);
-  });
+  const dashboard = path.join(path.dirname(fileURLToPath(import.meta.url)), 'dashboard');
+  app.get('/', (_req, res) => res.sendFile(path.join(dashboard, 'index.html')));
+  app.get('/favicon.ico', (_req, res) => res.status(204).end());
+  app.use('/dashboard', express.static(dashboard, { fallthrough: true, index: false }));
   finishServiceApp(app, appOpts);
   return app;
 }

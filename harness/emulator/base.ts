@@ -110,6 +110,15 @@ export async function createEmulator(adapter: EmulatorAdapter, opts: EmulatorOpt
     if (!v.valid) throw ApiError.validation(`Invalid send-test request: ${explainIssues(v.issues)}`, v.issues);
     res.json(await sendTest((req.body ?? {}) as SendTestRequest));
   });
+  sandbox.get('/_sandbox/recruiter/packages', async (req, res) => {
+    const category = req.query.category === 'background_check' ? 'background_check' : 'assessment';
+    const cand = candidate(typeof req.query.candidateId === 'string' ? req.query.candidateId : undefined);
+    const recruiter = WORLD.recruiters[0];
+    res.json(await adapter.listPackages(ctx, { category, candidate: cand, job: jobOf(cand), recruiter, traceId: req.traceId }));
+  });
+  sandbox.get('/_sandbox/recruiter/candidates', (_req, res) => {
+    res.json(WORLD.candidates.map((c) => ({ id: c.id, nativeId: adapter.candidateNativeId?.(c) ?? c.id, name: `${c.firstName} ${c.lastName}`, job: jobOf(c).title })));
+  });
   sandbox.get('/_sandbox/recruiter/candidates/:id', async (req, res) => {
     res.json(await card(req.params.id));
   });

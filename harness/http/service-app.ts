@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { ApiError, toApiError } from '../errors.ts';
 import type { Journal } from '../journal.ts';
+import { installFaults } from '../faults/middleware.ts';
 import type { SchemaVerdict } from '../../schemas/generated/sandbox/journal-entry.ts';
 
 export const TRACE_HEADER = 'x-sandbox-trace-id';
@@ -62,7 +63,8 @@ export function createServiceApp(opts: ServiceAppOptions): Express {
     res.write = ((chunk: unknown, ...rest: unknown[]) => (keep(chunk), write(chunk, ...rest))) as Response['write'];
     res.end = ((chunk?: unknown, ...rest: unknown[]) => (typeof chunk !== 'function' && keep(chunk), end(chunk, ...rest))) as Response['end'];
     res.on('finish', () => {
-      if (req.path.startsWith('/_sandbox/journal') || req.path.startsWith('/_sandbox/events')) return;
+      // sandbox plumbing (control plane, recruiter actions, admin routes) is not a hop of the emulated flow
+      if (opts.service === 'control-plane' || req.path.startsWith('/_sandbox/') || req.path.startsWith('/_partner/')) return;
       opts.journal.append({
         service: opts.service,
         direction: 'in',
@@ -79,10 +81,12 @@ export function createServiceApp(opts: ServiceAppOptions): Express {
         requestBody: req.rawBody?.toString('utf8'),
         responseBody: Buffer.concat(chunks).toString('utf8'),
         verdicts: res.locals.verdicts,
+        error: res.locals.fault,
       });
     });
     next();
   });
+  installFaults(app, opts.service, opts.journal);
   const types = ['application/json', '*/*+json', ...(opts.jsonTypes ?? [])];
   app.use(
     express.json({

@@ -1,13 +1,49 @@
-/** PLACEHOLDER: the Greenhouse emulator adapter is being written. */
+/**
+ * The Greenhouse emulator: Greenhouse's side of the Assessment Partner API ("Take Home Test" API).
+ * It calls the partner's list_tests / send_test / test_status / response_error (registered as the
+ * bridge's /external-trigger/greenhouse/* URLs with ?tenant-id=), serves "Mark Test as Completed"
+ * (PATCH /integrations/testing_partners/take_home_tests/:id) and a sliver of Harvest, and renders
+ * the candidate's tests as Greenhouse shows them. Errors are Greenhouse-shaped: {message, errors?}.
+ */
 import { Router } from 'express';
 import type { EmulatorAdapter } from '../../harness/emulator/glossary.ts';
+import { DEFAULT_GREENHOUSE_OPTIONS, type GreenhouseEmulatorOptions } from './options.ts';
+import { renderGreenhouseError } from './errors.ts';
+import { takeHomeTestRoutes } from './test-completion.ts';
+import { harvestRoutes } from './harvest-routes.ts';
+import { openTestPicker, sendTakeHomeTest } from './recruiter.ts';
+import { takeHomeTests } from './take-home-tests.ts';
+import { greenhouseCard } from './cards.ts';
 
-export const greenhouseEmulator: EmulatorAdapter = {
-  key: 'greenhouse',
-  name: 'Greenhouse',
-  renderError: (err) => ({ body: { error: err.message } }),
-  routes: () => Router(),
-  listPackages: async () => ({ ok: false, recruiterSees: 'not implemented' }),
-  sendTest: async () => ({ ok: false, recruiterSees: 'not implemented' }),
-  resultCards: () => [],
-};
+export type { GreenhouseEmulatorOptions };
+
+export function createGreenhouseEmulator(options: Partial<GreenhouseEmulatorOptions> = {}): EmulatorAdapter {
+  const opts: GreenhouseEmulatorOptions = { ...DEFAULT_GREENHOUSE_OPTIONS, ...options };
+  return {
+    key: 'greenhouse',
+    name: 'Greenhouse',
+    renderError: (err) => renderGreenhouseError(err),
+    routes: (ctx) => {
+      const r = Router();
+      r.use(takeHomeTestRoutes(ctx, opts));
+      r.use(harvestRoutes(ctx, opts));
+      return r;
+    },
+    listPackages: (ctx, input) => openTestPicker(ctx, input),
+    sendTest: (ctx, input) => sendTakeHomeTest(ctx, opts, input),
+    resultCards: async (ctx, candidate) => {
+      const book = await takeHomeTests(ctx);
+      return book
+        .all()
+        .filter((t) => t.candidateId === candidate.id)
+        .sort((a, b) => a.sentAt.localeCompare(b.sentAt))
+        .map(greenhouseCard);
+    },
+    candidateNativeId: (c) => String(c.number),
+    init: async (ctx) => {
+      await takeHomeTests(ctx);
+    },
+  };
+}
+
+export const greenhouseEmulator: EmulatorAdapter = createGreenhouseEmulator();

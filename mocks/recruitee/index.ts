@@ -1,13 +1,24 @@
-/** PLACEHOLDER: the Recruitee emulator adapter is being written. */
+/**
+ * The Recruitee emulator: Recruitee's Partners API (reports, per environment), the one Core API
+ * read StackOne needs, the recruiter's "Send {Partner} test" modal, and the candidate's partner rows.
+ */
 import { Router } from 'express';
 import type { EmulatorAdapter } from '../../harness/emulator/glossary.ts';
+import { recruiteeCards } from './cards.ts';
+import { recruiteeCoreApi } from './core-api.ts';
+import { renderRecruiteeError } from './errors.ts';
+import { recruiteePartnersApi } from './partners-api.ts';
+import { seedPartners } from './partners.ts';
+import { openSendTestModal, sendCandidate } from './recruiter.ts';
 
 export const recruiteeEmulator: EmulatorAdapter = {
   key: 'recruitee',
   name: 'Recruitee',
-  renderError: (err) => ({ body: { error: err.message } }),
-  routes: () => Router(),
-  listPackages: async () => ({ ok: false, recruiterSees: 'not implemented' }),
-  sendTest: async () => ({ ok: false, recruiterSees: 'not implemented' }),
-  resultCards: () => [],
+  renderError: (err) => renderRecruiteeError(err),
+  routes: (ctx) => Router().use(recruiteePartnersApi(ctx)).use(recruiteeCoreApi(ctx)),
+  listPackages: (ctx, input) => openSendTestModal(ctx, input),
+  sendTest: (ctx, input) => sendCandidate(ctx, input),
+  resultCards: (ctx, candidate) => recruiteeCards(ctx, candidate),
+  candidateNativeId: (c) => String(c.number),
+  init: (ctx) => seedPartners(ctx),
 };

@@ -117,7 +117,8 @@ export function unifiedRoutes(core: BridgeCore): Router {
     const body = validBody<Order>(req, res, 'unified/order');
     const stored = await core.api.placeOrder({ account: acc, category: cat, order: body, native: { origin: ORIGIN_UNIFIED_API }, traceId: req.traceId });
     res.locals.orderId = stored.id;
-    res.json({ id: stored.id, remote_id: stored.order.remote_id ?? stored.id, test_url: `${core.api.url()}/_sandbox/tests/${stored.id}` });
+    // no ATS holds this order, so there is no test page to link to
+    res.json({ id: stored.id, remote_id: stored.order.remote_id ?? stored.id, test_url: null });
   });
 
   r.patch('/unified/ats/:category/orders/:id/result', async (req, res) => {

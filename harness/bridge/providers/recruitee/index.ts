@@ -1,12 +1,18 @@
-/** PLACEHOLDER: the Recruitee provider adapter (external trigger + result mapper) is being written. */
-import { Router } from 'express';
+/**
+ * The Recruitee provider of the bridge: the partner URLs Recruitee calls (tests, send_candidate)
+ * and the result mapper that writes reports back through Recruitee's Partners API.
+ */
 import type { ProviderAdapter } from '../../glossary.ts';
+import { recruiteeTriggerRouter } from './external-trigger.ts';
+import { checkRecruiteeResult, RECRUITEE_RESULT_FIELDS } from './report-mapper.ts';
+import { deliverRecruiteeResult } from './result-writer.ts';
 
 export const recruiteeProvider: ProviderAdapter = {
   key: 'recruitee',
   name: 'Recruitee',
   sendsJobId: false,
-  resultFields: [],
-  externalTrigger: () => Router(),
-  deliverResult: async () => ({ ok: true }),
+  resultFields: RECRUITEE_RESULT_FIELDS,
+  externalTrigger: (bridge) => recruiteeTriggerRouter(bridge),
+  checkResult: (result) => checkRecruiteeResult(result),
+  deliverResult: (input) => deliverRecruiteeResult(input),
 };
