@@ -32,9 +32,15 @@ export function mask(value: string): string {
   return `${value.slice(0, Math.min(4, Math.floor(value.length / 4)))}…(masked)`;
 }
 
+/** Fields whose values are credentials wherever they appear, in JSON or form-encoded bodies. */
+const SECRET_FIELDS = 'access_token|refresh_token|id_token|client_secret|clientSecret|accessToken|password|secret|api_key|apiKey|token|externalTriggerToken';
+const JSON_FIELD = new RegExp(`("(?:${SECRET_FIELDS})"\\s*:\\s*")([^"]+)(")`, 'g');
+const FORM_FIELD = new RegExp(`(^|[&?])((?:${SECRET_FIELDS})=)([^&\\s]+)`, 'g');
+
 export function redact(text: string): string {
-  if (!text || known.size === 0) return text;
-  let out = text;
+  if (!text) return text;
+  let out = text.replace(JSON_FIELD, (_m, a: string, v: string, b: string) => `${a}${mask(v)}${b}`).replace(FORM_FIELD, (_m, a: string, k: string, v: string) => `${a}${k}${mask(decodeURIComponent(v))}`);
+  if (known.size === 0) return out;
   for (const s of known) if (out.includes(s)) out = out.split(s).join(mask(s));
   return out;
 }

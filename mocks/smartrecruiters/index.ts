@@ -1,13 +1,36 @@
-/** PLACEHOLDER: the SmartRecruiters emulator adapter is being written. */
+/**
+ * The SmartRecruiters emulator (Assessment API 2021). SmartRecruiters' side of the integration:
+ * its OAuth2 token endpoint and results API (results-api.ts), the recruiter acting in its three
+ * order modes toward the partner's URLs (recruiter.ts, sandbox-routes.ts), and the candidate
+ * profile's assessment section (result-card.ts). Errors in SmartRecruiters' shape (errors.ts).
+ */
 import { Router } from 'express';
 import type { EmulatorAdapter } from '../../harness/emulator/glossary.ts';
+import { renderSmartRecruitersError } from './errors.ts';
+import { candidateUuid } from './ids.ts';
+import { nativeRoutes } from './results-api.ts';
+import { listPackages, placeOrder } from './recruiter.ts';
+import { resultCard } from './result-card.ts';
+import { sandboxRoutes } from './sandbox-routes.ts';
+import { DEFAULT_SETTINGS, stateOf } from './state.ts';
 
 export const smartrecruitersEmulator: EmulatorAdapter = {
   key: 'smartrecruiters',
   name: 'SmartRecruiters',
-  renderError: (err) => ({ body: { error: err.message } }),
-  routes: () => Router(),
-  listPackages: async () => ({ ok: false, recruiterSees: 'not implemented' }),
-  sendTest: async () => ({ ok: false, recruiterSees: 'not implemented' }),
-  resultCards: () => [],
+  jsonTypes: ['application/merge-patch+json'],
+  renderError: (err) => renderSmartRecruitersError(err),
+  routes: (ctx) => Router().use(sandboxRoutes(ctx)).use(nativeRoutes(ctx)),
+  listPackages: (ctx, input) => listPackages(ctx, input),
+  sendTest: (ctx, input) => placeOrder(ctx, input, 'ad-hoc'),
+  resultCards: async (ctx, candidate) =>
+    (await stateOf(ctx)).orders
+      .all()
+      .filter((o) => o.candidateId === candidate.id)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .map(resultCard),
+  candidateNativeId: (c) => candidateUuid(c),
+  init: async (ctx) => {
+    const state = await stateOf(ctx);
+    await state.setSettings(DEFAULT_SETTINGS);
+  },
 };

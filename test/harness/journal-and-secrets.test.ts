@@ -25,6 +25,22 @@ describe('journal', () => {
     expect(e.requestBody).not.toContain('client-secret-abcdef');
   });
 
+  it('masks tokens it was never told about by the name of their field, in JSON and form bodies', () => {
+    const e = new Journal().append({
+      service: 'x',
+      direction: 'out',
+      method: 'POST',
+      url: '/oauth/token',
+      status: 200,
+      durationMs: 1,
+      requestBody: 'grant_type=client_credentials&client_id=acme&client_secret=never-seen-before-1',
+      responseBody: '{"access_token": "eyJhbGciOiJIUzI1NiJ9.payload.sig", "token_type": "Bearer", "expires_in": 3600}',
+    });
+    expect(e.requestBody).toBe('grant_type=client_credentials&client_id=acme&client_secret=neve…(masked)');
+    expect(e.responseBody).toContain('"access_token": "eyJh…(masked)"');
+    expect(e.responseBody).toContain('"token_type": "Bearer"');
+  });
+
   it('appends every entry to its file and filters queries', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'journal-'));
     try {

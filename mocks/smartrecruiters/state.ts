@@ -1,0 +1,119 @@
+/**
+ * What the SmartRecruiters emulator keeps: assessment orders with their PackageResult, the OAuth
+ * tokens it issued, its settings for the behaviour the public docs leave open, the hiring process
+ * (auto-triggered steps) and the partner configuration (the partner's URLs, per category).
+ */
+import type { Category, EmulatorContext } from '../../harness/emulator/glossary.ts';
+import type { Collection } from '../../harness/store/store.ts';
+import type { SmartRecruitersPackageResult } from '../../schemas/generated/smartrecruiters/package-result.ts';
+import type { SmartRecruitersPartnerUrls } from '../../schemas/generated/smartrecruiters/sandbox-settings.ts';
+
+export type OrderMode = 'ad-hoc' | 'auto-trigger' | 'inline';
+
+export interface SrOrder {
+  orderId: string;
+  category: Category;
+  mode: OrderMode;
+  candidateId: string;
+  applicationId: string;
+  jobId: string;
+  packageId: string;
+  packageName: string;
+  createdAt: string;
+  /** the bridge's order id (x-sandbox-order-id) */
+  bridgeOrderId?: string;
+  /** inline mode: where the candidate is sent */
+  inlineUrl?: string;
+  state: 'ordered' | 'failed';
+  error?: string;
+  result: SmartRecruitersPackageResult;
+}
+
+export interface SrToken {
+  token: string;
+  clientId: string;
+  scopes: string[];
+  expiresAt: number;
+}
+
+export interface SrSettings {
+  /** [I] refuse changes after COMPLETED/REJECTED/EXPIRED (SmartRecruiters does not document it; allowed by default) */
+  strictTerminalStatus: boolean;
+  /** lifetime of issued access tokens */
+  tokenTtlSeconds: number;
+}
+
+export interface HiringStep {
+  id: string;
+  name: string;
+  category: Category;
+  /** the assessment configured on the step is AUTO-TRIGGERED */
+  autoTrigger: boolean;
+  /** package chosen when the step was configured; null: the first the partner offers */
+  packageId: string | null;
+}
+
+/** SmartRecruiters' PartnerConfiguration URLs (B.2) as the partner saved them. */
+export type PartnerUrls = Required<SmartRecruitersPartnerUrls>;
+
+export const DEFAULT_SETTINGS: SrSettings = { strictTerminalStatus: false, tokenTtlSeconds: 1800 };
+
+export const DEFAULT_STEPS: HiringStep[] = [
+  { id: 'skills-test', name: 'Skills Test', category: 'assessment', autoTrigger: true, packageId: null },
+  { id: 'background-check', name: 'Background Check', category: 'background_check', autoTrigger: true, packageId: null },
+];
+
+const SEGMENT: Record<Category, string> = { assessment: 'assessments', background_check: 'background_checks' };
+
+export class SmartRecruitersState {
+  private constructor(
+    private readonly ctx: EmulatorContext,
+    readonly orders: Collection<SrOrder>,
+    readonly tokens: Collection<SrToken>,
+    private readonly meta: Collection<unknown>,
+  ) {}
+
+  static async open(ctx: EmulatorContext): Promise<SmartRecruitersState> {
+    return new SmartRecruitersState(ctx, await ctx.store.collection<SrOrder>('orders', 4), await ctx.store.collection<SrToken>('tokens'), await ctx.store.collection<unknown>('meta'));
+  }
+
+  settings(): SrSettings {
+    return { ...DEFAULT_SETTINGS, ...((this.meta.get('settings') as Partial<SrSettings> | undefined) ?? {}) };
+  }
+
+  async setSettings(s: Partial<SrSettings>): Promise<SrSettings> {
+    await this.meta.put('settings', { ...this.settings(), ...s });
+    return this.settings();
+  }
+
+  steps(): HiringStep[] {
+    return (this.meta.get('steps') as HiringStep[] | undefined) ?? DEFAULT_STEPS;
+  }
+
+  /** The partner's URLs for a category: the bridge's external trigger unless overridden. */
+  partnerUrls(category: Category): PartnerUrls {
+    const base = this.ctx.triggerUrl();
+    const seg = `${base}/${SEGMENT[category]}`;
+    const defaults: PartnerUrls = {
+      oauthTokenUrl: `${base}/oauth/token`,
+      assessmentPackageListUrl: `${seg}/packages`,
+      singleAssessmentPackageUrl: `${seg}/packages/{assessmentPackageId}`,
+      packageOrderUrl: `${seg}/packages/orders`,
+      inlineAssessmentPackageOrderUrl: `${seg}/packages/inline/orders`,
+    };
+    return { ...defaults, ...((this.meta.get(`partner-urls:${category}`) as Partial<PartnerUrls> | undefined) ?? {}) };
+  }
+
+  async setPartnerUrls(category: Category, urls: Partial<PartnerUrls>): Promise<PartnerUrls> {
+    await this.meta.put(`partner-urls:${category}`, { ...((this.meta.get(`partner-urls:${category}`) as object | undefined) ?? {}), ...urls });
+    return this.partnerUrls(category);
+  }
+}
+
+/** One state per emulator context (the engine keeps one context per running emulator). */
+const states = new WeakMap<EmulatorContext, Promise<SmartRecruitersState>>();
+export function stateOf(ctx: EmulatorContext): Promise<SmartRecruitersState> {
+  let s = states.get(ctx);
+  if (!s) states.set(ctx, (s = SmartRecruitersState.open(ctx)));
+  return s;
+}
