@@ -8,6 +8,7 @@ import { ConfigError, PROVIDERS, SERVICES, type ProviderKey, type ServiceName } 
 import { AdminClient, AdminError } from '../control-plane/client.ts';
 import { renderCard, renderReport, hopLine, table } from './format.ts';
 import { schemasCommand } from './schemas.ts';
+import { contractsCommand, CONTRACTS_HELP, verifyCommand, VerifyUsageError, VERIFY_HELP } from './verify.ts';
 
 const HELP: Record<string, string> = {
   '': `ats-sandbox: four emulated ATSs, a StackOne-style bridge and a reference partner, on your machine.
@@ -19,7 +20,10 @@ usage: ats-sandbox <command> [options]    (every command takes --help)
   show <ats> <candidate>  the candidate card as the recruiter sees it
   journal [--follow]      every hop between the services
   reset                   forget orders, results and the journal
-  schemas generate|check  regenerate schemas/generated, or fail when it drifted
+  schemas generate|check  regenerate schemas/generated and the OpenAPI document, or fail when they drifted
+  schemas import-openapi FILE   update schemas/unified from a StackOne OpenAPI document
+  verify --partner-base-url URL  check your partner service against the bridge → partner pacts
+  contracts publish-dir   copy contracts/pacts/ to contracts/published/ (what verify reads)
 
 ATSs: ${PROVIDERS.join(', ')}`,
   up: `usage: ats-sandbox up [options]
@@ -34,12 +38,15 @@ ATSs: ${PROVIDERS.join(', ')}`,
   --data-dir DIR             state folder (default .sandbox-data)
   --in-memory                keep no state on disk
   --only a,b                 start only these services (${SERVICES.join(', ')})
+  --ports 0                  every service on a free port (parallel CI jobs); see --json for the URLs
   --json                     print the URLs and credentials as JSON`,
   trigger: `usage: ats-sandbox trigger <ats> [--category assessment|background_check] [--package ID] [--candidate ID] [--json] [--url CONTROL_PLANE]`,
   show: `usage: ats-sandbox show <ats> <candidate> [--json] [--url CONTROL_PLANE]   (candidates: cand_ada, cand_juston, cand_grace)`,
   journal: `usage: ats-sandbox journal [--follow] [--order ID] [--service S] [--limit N] [--json] [--url CONTROL_PLANE]`,
   reset: `usage: ats-sandbox reset [--url CONTROL_PLANE]`,
-  schemas: `usage: ats-sandbox schemas generate|check`,
+  schemas: `usage: ats-sandbox schemas generate|check|import-openapi FILE`,
+  verify: VERIFY_HELP,
+  contracts: CONTRACTS_HELP,
 };
 
 const common: ParseArgsConfig['options'] = { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' }, url: { type: 'string', default: 'http://127.0.0.1:4000' } };
@@ -76,6 +83,7 @@ async function up(argv: string[]): Promise<number> {
     'data-dir': { type: 'string' },
     'in-memory': { type: 'boolean' },
     only: { type: 'string' },
+    ports: { type: 'string' },
   });
   if (v.help) return help('up');
   const opts: StartOptions = { configFile: (v.config as string | undefined) ?? undefined };
@@ -91,6 +99,10 @@ async function up(argv: string[]): Promise<number> {
     if (t !== 'partner' && t !== 'public+partner') throw new UsageError('--auth-type is partner or public+partner');
     opts.providers = Object.fromEntries(PROVIDERS.map((p) => [p, { authType: t }]));
   }
+  if (v.ports !== undefined) {
+    if (v.ports !== '0') throw new UsageError('--ports takes 0 (free ports); set fixed ports in sandbox.config.json');
+    opts.ports = 0;
+  }
   if (v.host) opts.host = v.host as string;
   if (v['data-dir']) opts.dataDir = v['data-dir'] as string;
   if (v['in-memory']) opts.inMemory = true;
@@ -105,7 +117,7 @@ async function up(argv: string[]): Promise<number> {
   const ms = Math.round(performance.now() - started);
   const running = (Object.keys(sb.urls) as ServiceName[]).filter((s) => !opts.only || opts.only.includes(s));
   if (v.json) {
-    console.log(JSON.stringify({ urls: Object.fromEntries(running.map((s) => [s, sb.urls[s]])), apiKey: sb.apiKey, accounts: sb.accounts }, null, 2));
+    console.log(JSON.stringify({ urls: Object.fromEntries(running.map((s) => [s, sb.urls[s]])), apiKey: sb.apiKey, accounts: sb.accounts, startedInMs: ms }));
   } else {
     console.log(`ats-sandbox is up in ${ms} ms${opts.only ? ` (${opts.only.join(', ')})` : ''}\n`);
     console.log(table(running.map((s) => [s, sb.urls[s]]), ['service', 'url']));
@@ -194,7 +206,11 @@ export async function main(argv: string[]): Promise<number> {
         return await reset(rest);
       case 'schemas':
         if (rest.includes('--help') || rest.includes('-h')) return help('schemas');
-        return await schemasCommand(rest[0]);
+        return await schemasCommand(rest[0], rest.slice(1));
+      case 'verify':
+        return await verifyCommand(rest);
+      case 'contracts':
+        return await contractsCommand(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -205,7 +221,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command ${JSON.stringify(command)}`);
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof VerifyUsageError) {
       console.error(`ats-sandbox: ${e.message}\n\n${HELP[command ?? ''] ?? HELP['']}`);
       return 2;
     }
@@ -224,6 +240,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (err.cause?.code === 'ECONNREFUSED') {
       console.error('ats-sandbox: no sandbox answers on the control plane. Start one with `npm start` (or pass --url).');
+      return 1;
+    }
+    if (e instanceof TypeError && e.message === 'fetch failed') {
+      console.error(`ats-sandbox: could not reach the control plane: ${(err.cause as Error | undefined)?.message ?? e.message}. Check --url.`);
       return 1;
     }
     throw e;
