@@ -20,7 +20,14 @@ export const BACKGROUND_CHECK_PACKAGES: PartnerPackage[] = [
   { id: 'bgc_employment', remote_id: 'bgc_employment', name: 'Employment history', description: 'Last two employers verified', tests: [] },
 ];
 
-/** Packages offered only for one job: shows the job_id of the package-list call at work. */
+const REACT_PAIRING: PartnerPackage = { id: 'pkg_react_pairing', remote_id: 'pkg_react_pairing', name: 'React pairing exercise', description: 'Only for the Frontend Engineer job' };
+
+/**
+ * Packages offered only for one job, keyed by the job_id of the package-list call: shows job_id at
+ * work. A vendor configures these per customer job, so it knows the job as each ATS names it
+ * (Teamtailor sends its numeric job id; the sandbox's SmartRecruiters sends its bound job field).
+ */
 export const JOB_PACKAGES: Record<string, PartnerPackage[]> = {
-  job_frontend: [{ id: 'pkg_react_pairing', remote_id: 'pkg_react_pairing', name: 'React pairing exercise', description: 'Only for the Frontend Engineer job' }],
+  job_frontend: [REACT_PAIRING],
+  '12346': [REACT_PAIRING],
 };
