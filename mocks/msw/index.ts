@@ -1,0 +1,173 @@
+/**
+ * `ats-sandbox/msw`: the bridge's unified API as msw 2 handlers, for a partner's own unit tests.
+ * Built from what the bridge itself uses: the same JSON Schemas (harness/schemas/registry.ts
+ * `validate`), the same auth checks and StackOne error envelope (harness/bridge/auth.ts,
+ * harness/errors.ts), and the reference partner's example packages (mocks/partner/catalogue.ts).
+ *
+ *   const bridge = createBridgeHandlers({ baseUrl: 'https://api.stackone.test' });
+ *   const server = setupServer(...bridge.handlers);
+ *
+ * Routes: GET …/packages, GET …/packages/{id}, POST …/orders, PATCH …/orders/{id}/result, for
+ * /unified/ats/assessments and /unified/ats/background_checks.
+ */
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { ApiError, envelope } from '../../harness/errors.ts';
+import { requireAccount, requireApiKey } from '../../harness/bridge/auth.ts';
+import { explainIssues, validate } from '../../harness/schemas/registry.ts';
+import { DEFAULT_API_KEY } from '../../harness/config.ts';
+import { DEMO_ACCOUNTS } from '../../harness/demo.ts';
+import { ASSESSMENT_PACKAGES, BACKGROUND_CHECK_PACKAGES } from '../partner/catalogue.ts';
+import type { Category, LinkedAccountRecord, Order, PartnerPackage, ResultUpdate } from '../../harness/bridge/glossary.ts';
+import type { PackagePaginated } from '../../schemas/generated/unified/package-paginated.ts';
+import type { OrderCreateResult } from '../../schemas/generated/unified/order-create-result.ts';
+import type { BackgroundCheckPackage } from '../../schemas/generated/unified/common.ts';
+
+export type { Category, Order, PartnerPackage, ResultUpdate };
+
+export interface BridgeHandlersOptions {
+  /** where your code thinks the bridge is (default https://api.stackone.com) */
+  baseUrl?: string;
+  /** the API key accepted as Basic user name (default the sandbox's) */
+  apiKey?: string;
+  /** linked accounts accepted in x-account-id (default the sandbox's four demo accounts, one per ATS) */
+  accounts?: { id: string; provider: LinkedAccountRecord['provider'] }[];
+  /** packages served per category (default the reference partner's catalogue) */
+  packages?: Partial<Record<Category, PartnerPackage[]>>;
+}
+
+export interface MockOrder {
+  id: string;
+  category: Category;
+  accountId: string;
+  order: Order;
+  results: ResultUpdate[];
+}
+
+export interface BridgeMock {
+  handlers: HttpHandler[];
+  /** orders created through the handlers or added with addOrder, with every accepted result */
+  orders: Map<string, MockOrder>;
+  /** an order your code will report a result for (as if the order webhook had brought it) */
+  addOrder(o: { id: string; category: Category; accountId?: string; order?: Order }): MockOrder;
+  reset(): void;
+}
+
+const SEG: Record<string, Category> = { assessments: 'assessment', background_checks: 'background_check' };
+
+/** The express-like view of a fetch Request that the bridge's auth checks read. */
+type AuthRequest = Parameters<typeof requireApiKey>[0];
+const asReq = (request: Request): AuthRequest => ({ header: (n: string) => request.headers.get(n) ?? undefined }) as unknown as AuthRequest;
+
+const errorResponse = (e: unknown): Response => {
+  const err = e instanceof ApiError ? e : new ApiError(500, 'InternalServerError', 'Internal server error');
+  return HttpResponse.json(envelope(err), { status: err.status });
+};
+
+async function jsonBody<T>(request: Request, schema: string): Promise<T> {
+  const type = request.headers.get('content-type') ?? '';
+  const text = await request.text();
+  if (text && !/^application\/([\w.+-]*\+)?json/i.test(type)) {
+    throw new ApiError(415, 'UnsupportedMediaTypeError', `Content-Type must be application/json, got ${type || 'none'}`, [
+      { pointer: '', message: 'has the wrong content type', expected: 'application/json', actual: type || 'none' },
+    ]);
+  }
+  if (!text) throw ApiError.validation('Validation failed: a JSON body is required', [{ pointer: '', message: 'is required', expected: 'a JSON object', actual: 'no body' }]);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (e) {
+    throw new ApiError(400, 'MalformedJsonError', `Request body is not valid JSON: ${(e as Error).message}`, [{ pointer: '', message: 'is not valid JSON', expected: 'a JSON document', actual: (e as Error).message }]);
+  }
+  const v = validate(schema, body);
+  if (!v.valid) throw ApiError.validation(`Validation failed: ${explainIssues(v.issues)}`, v.issues);
+  return body as T;
+}
+
+const asUnified = (p: PartnerPackage): BackgroundCheckPackage => ({ id: p.id, remote_id: p.remote_id ?? p.id, name: p.name, description: p.description ?? null, ...(p.tests ? { tests: p.tests } : {}) });
+
+export function createBridgeHandlers(options: BridgeHandlersOptions = {}): BridgeMock {
+  const base = (options.baseUrl ?? 'https://api.stackone.com').replace(/\/+$/, '');
+  const apiKey = options.apiKey ?? DEFAULT_API_KEY;
+  const accounts = new Map((options.accounts ?? Object.values(DEMO_ACCOUNTS)).map((a) => [a.id, a]));
+  const packages: Record<Category, PartnerPackage[]> = {
+    assessment: options.packages?.assessment ?? ASSESSMENT_PACKAGES,
+    background_check: options.packages?.background_check ?? BACKGROUND_CHECK_PACKAGES,
+  };
+  const orders = new Map<string, MockOrder>();
+  let counter = 0;
+
+  /** API key, then the account; the same checks and errors as the bridge. */
+  const authorise = (request: Request): { id: string; provider: LinkedAccountRecord['provider'] } => {
+    requireApiKey(asReq(request), apiKey);
+    const found = requireAccount(asReq(request), (id) => {
+      const a = accounts.get(id);
+      return a ? ({ ...a, status: 'active' } as LinkedAccountRecord) : undefined;
+    }, () => true);
+    return { id: found.id, provider: found.provider };
+  };
+  const categoryOf = (params: Record<string, unknown>, method: string, path: string): Category => {
+    const c = SEG[String(params.category)];
+    if (!c) throw new ApiError(404, 'RouteNotFoundError', `No route for ${method} ${path}`);
+    return c;
+  };
+  const route = (fn: (request: Request, params: Record<string, unknown>) => Promise<Response> | Response) => async ({ request, params }: { request: Request; params: Record<string, unknown> }) => {
+    try {
+      return await fn(request, params);
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+
+  const addOrder: BridgeMock['addOrder'] = (o) => {
+    const rec: MockOrder = { id: o.id, category: o.category, accountId: o.accountId ?? DEMO_ACCOUNTS.greenhouse.id, order: o.order ?? { id: o.id }, results: [] };
+    orders.set(o.id, rec);
+    return rec;
+  };
+
+  const handlers: HttpHandler[] = [
+    http.get(`${base}/unified/ats/:category/packages`, route((request, params) => {
+      const cat = categoryOf(params, 'GET', new URL(request.url).pathname);
+      authorise(request);
+      const body: PackagePaginated = { data: packages[cat].map(asUnified), next: null };
+      return HttpResponse.json(body);
+    })),
+    http.get(`${base}/unified/ats/:category/packages/:id`, route((request, params) => {
+      const cat = categoryOf(params, 'GET', new URL(request.url).pathname);
+      authorise(request);
+      const found = packages[cat].find((p) => p.id === params.id);
+      if (!found) throw new ApiError(404, 'NotFoundError', `Package ${JSON.stringify(params.id)} was not found`);
+      return HttpResponse.json({ data: asUnified(found) });
+    })),
+    http.post(`${base}/unified/ats/:category/orders`, route(async (request, params) => {
+      const cat = categoryOf(params, 'POST', new URL(request.url).pathname);
+      const acc = authorise(request);
+      const order = await jsonBody<Order>(request, 'unified/order');
+      const id = `ord_msw${String(++counter).padStart(6, '0')}`;
+      const seg = cat === 'assessment' ? 'assessments' : 'background_checks';
+      orders.set(id, { id, category: cat, accountId: acc.id, order: { ...order, id, results_update_url: `${base}/unified/ats/${seg}/orders/${id}/result` }, results: [] });
+      const body: OrderCreateResult = { id, remote_id: order.remote_id ?? id, test_url: `${base}/_sandbox/tests/${id}` };
+      return HttpResponse.json(body);
+    })),
+    http.patch(`${base}/unified/ats/:category/orders/:id/result`, route(async (request, params) => {
+      const cat = categoryOf(params, 'PATCH', new URL(request.url).pathname);
+      const acc = authorise(request);
+      const result = await jsonBody<ResultUpdate>(request, 'unified/result-update');
+      const id = String(params.id);
+      const o = orders.get(id);
+      if (!o || o.accountId !== acc.id || o.category !== cat) {
+        throw new ApiError(404, 'NotFoundError', `No ${cat === 'assessment' ? 'assessment' : 'background check'} order ${JSON.stringify(id)} for account ${acc.id}`, [
+          { pointer: '/path/id', message: 'names no order of this account', expected: 'an order id from the order webhook (record_id)', actual: id },
+        ]);
+      }
+      if (acc.provider === 'greenhouse' && o.results.length > 0) {
+        throw new ApiError(409, 'DuplicateResultUpdateError', 'Conflict: Greenhouse does not allow a second update of the same test', undefined, [
+          { status: 409, url: null, raw: { error: 'Test already has a result' }, headers: null },
+        ]);
+      }
+      o.results.push(result);
+      return HttpResponse.json({ statusCode: 200, message: 'Record updated successfully.', timestamp: new Date().toISOString() });
+    })),
+  ];
+
+  return { handlers, orders, addOrder, reset: () => void orders.clear() };
+}
