@@ -12,3 +12,4 @@ export type { JournalEntry } from './schemas/generated/sandbox/journal-entry.ts'
 export type { ResultUpdate } from './schemas/generated/unified/result-update.ts';
 export type { Order } from './schemas/generated/unified/order.ts';
 export type { OrderWebhook } from './schemas/generated/unified/order-webhook.ts';
+export * from './harness/scenarios/index.ts';

@@ -23,6 +23,8 @@ export interface StartOptions extends Omit<SandboxConfig, 'ports'> {
   configFile?: string | false;
   /** start only these services (split mode runs one per process) */
   only?: ServiceName[];
+  /** how long a send-test report waits for the first order-webhook hop (default 3000; scenarios read the journal instead: 0) */
+  hopWaitMs?: number;
 }
 
 export interface Sandbox {
@@ -42,7 +44,7 @@ export interface Sandbox {
 }
 
 export async function startSandbox(options: StartOptions = {}): Promise<Sandbox> {
-  const { ports, configFile, only, ...rest } = options;
+  const { ports, configFile, only, hopWaitMs, ...rest } = options;
   const fileConfig = configFile === false ? undefined : loadConfigFile(configFile || 'sandbox.config.json');
   const portLayer: SandboxConfig['ports'] = typeof ports === 'number' ? Object.fromEntries(SERVICES.map((s) => [s, ports])) : ports;
   const inMemory = rest.inMemory ?? (rest.dataDir ? false : configFile === undefined && typeof ports === 'number' ? true : undefined);
@@ -89,7 +91,7 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
     }
     for (const p of PROVIDERS) {
       if (!wanted.has(p)) continue;
-      const em = await createEmulator(EMULATOR_ADAPTERS[p], { journal, store: store(p), account: DEMO_ACCOUNTS[p], bridgeUrl: () => urls.bridge, selfUrl: () => urls[p] });
+      const em = await createEmulator(EMULATOR_ADAPTERS[p], { journal, store: store(p), account: DEMO_ACCOUNTS[p], bridgeUrl: () => urls.bridge, selfUrl: () => urls[p], hopWaitMs });
       sandbox.emulators[p] = em;
       await up(p, em.app);
     }

@@ -189,6 +189,13 @@ export async function createBridge(opts: BridgeOptions): Promise<{ app: Express;
     if (!d) throw new ApiError(404, 'NotFoundError', `No delivery ${JSON.stringify(req.params.id)}`);
     res.json(d);
   });
+  // troubleshooting: send an order's webhook again, optionally signed with a wrong secret (tests a partner's signature check)
+  app.post('/_sandbox/orders/:id/dispatch', async (req, res) => {
+    const order = core.orders.orders.get(req.params.id);
+    if (!order) throw new ApiError(404, 'NotFoundError', `No order ${JSON.stringify(req.params.id)}`);
+    const sent = await core.dispatcher.dispatch(order, { badSignature: req.body?.badSignature === true });
+    res.json({ deliveries: sent.map(({ payload: _p, ...d }) => d), ...(sent.length ? {} : { explanation: core.dispatcher.explainNoTarget(order) }) });
+  });
   app.use(unifiedRoutes(core));
   finishServiceApp(app, appOpts);
   return { app, core };

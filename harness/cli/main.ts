@@ -7,8 +7,19 @@ import { startSandbox, type StartOptions } from '../sandbox.ts';
 import { ConfigError, PROVIDERS, SERVICES, type ProviderKey, type ServiceName } from '../config.ts';
 import { AdminClient, AdminError } from '../control-plane/client.ts';
 import { renderCard, renderReport, hopLine, table } from './format.ts';
-import { schemasCommand } from './schemas.ts';
-import { contractsCommand, CONTRACTS_HELP, verifyCommand, VerifyUsageError, VERIFY_HELP } from './verify.ts';
+
+// The heavy subcommands (Pact, json-schema-to-typescript, prettier, js-yaml) load only when used, so
+// `up` does not pay ~1 s of module loading for them (bench/: npm start until every service answers).
+const schemasCli = () => import('./schemas.ts');
+const scenarioCli = () => import('./scenario.ts');
+const verifyCli = () => import('./verify.ts');
+
+async function helpText(command: string): Promise<string | undefined> {
+  if (command === 'verify') return (await verifyCli()).VERIFY_HELP;
+  if (command === 'contracts') return (await verifyCli()).CONTRACTS_HELP;
+  if (command === 'scenario') return (await scenarioCli()).SCENARIO_HELP;
+  return HELP[command];
+}
 
 const HELP: Record<string, string> = {
   '': `ats-sandbox: four emulated ATSs, a StackOne-style bridge and a reference partner, on your machine.
@@ -24,6 +35,7 @@ usage: ats-sandbox <command> [options]    (every command takes --help)
   schemas import-openapi FILE   update schemas/unified from a StackOne OpenAPI document
   verify --partner-base-url URL  check your partner service against the bridge → partner pacts
   contracts publish-dir   copy contracts/pacts/ to contracts/published/ (what verify reads)
+  scenario list|explain|run   reproduce a customer's problem: troubleshooting scenarios
 
 ATSs: ${PROVIDERS.join(', ')}`,
   up: `usage: ats-sandbox up [options]
@@ -45,8 +57,6 @@ ATSs: ${PROVIDERS.join(', ')}`,
   journal: `usage: ats-sandbox journal [--follow] [--order ID] [--service S] [--limit N] [--json] [--url CONTROL_PLANE]`,
   reset: `usage: ats-sandbox reset [--url CONTROL_PLANE]`,
   schemas: `usage: ats-sandbox schemas generate|check|import-openapi FILE`,
-  verify: VERIFY_HELP,
-  contracts: CONTRACTS_HELP,
 };
 
 const common: ParseArgsConfig['options'] = { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' }, url: { type: 'string', default: 'http://127.0.0.1:4000' } };
@@ -204,25 +214,27 @@ export async function main(argv: string[]): Promise<number> {
         return await journal(rest);
       case 'reset':
         return await reset(rest);
+      case 'scenario':
+        return await (await scenarioCli()).scenarioCommand(rest);
       case 'schemas':
         if (rest.includes('--help') || rest.includes('-h')) return help('schemas');
-        return await schemasCommand(rest[0], rest.slice(1));
+        return await (await schemasCli()).schemasCommand(rest[0], rest.slice(1));
       case 'verify':
-        return await verifyCommand(rest);
+        return await (await verifyCli()).verifyCommand(rest);
       case 'contracts':
-        return await contractsCommand(rest);
+        return await (await verifyCli()).contractsCommand(rest);
       case undefined:
       case 'help':
       case '--help':
       case '-h':
-        console.log(HELP[rest[0] ?? ''] ?? HELP['']);
+        console.log((await helpText(rest[0] ?? '')) ?? HELP['']);
         return 0;
       default:
         throw new UsageError(`unknown command ${JSON.stringify(command)}`);
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof VerifyUsageError) {
-      console.error(`ats-sandbox: ${e.message}\n\n${HELP[command ?? ''] ?? HELP['']}`);
+    if (e instanceof UsageError || (command === 'verify' || command === 'contracts' ? e instanceof (await verifyCli()).VerifyUsageError : false)) {
+      console.error(`ats-sandbox: ${(e as Error).message}\n\n${(await helpText(command ?? '')) ?? HELP['']}`);
       return 2;
     }
     if (e instanceof ConfigError) {

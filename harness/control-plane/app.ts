@@ -2,20 +2,39 @@
  * The control plane on :4000: the same operations as the CLI, over HTTP, so CI can drive
  * everything. It knows the other services only by URL.
  */
-import express, { type Express, type Request } from 'express';
+import express, { type Express, type Request, type Response as ExpressResponse } from 'express';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ApiError, envelope } from '../errors.ts';
-import { createServiceApp, finishServiceApp, type ServiceAppOptions } from '../http/service-app.ts';
+import { ApiError, envelope, type ErrorCode } from '../errors.ts';
+import { createServiceApp, finishServiceApp, requireJson, type ServiceAppOptions } from '../http/service-app.ts';
+import { explainIssues, validate } from '../schemas/registry.ts';
 import type { Journal, JournalEntry } from '../journal.ts';
 import { PROVIDERS, type ProviderKey, type ResolvedConfig, type ServiceName } from '../config.ts';
 import { basic } from '../signing.ts';
+import { troubleshootingRoutes } from './troubleshooting.ts';
 
 export interface ControlPlaneOptions {
   journal: Journal;
   config: ResolvedConfig;
   urls: () => Record<ServiceName, string>;
   apiKey: string;
+}
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = { 400: 'ValidationError', 401: 'UnauthorizedError', 403: 'ForbiddenError', 404: 'NotFoundError', 409: 'ConflictError', 415: 'UnsupportedMediaTypeError' };
+
+/**
+ * Answers with what a service answered; an error in that service's own shape (an emulator words it as
+ * its ATS would) is put in this API's envelope, with the original kept under provider_errors.
+ */
+function relay(res: ExpressResponse, out: { status: number; json: unknown; url?: string }): void {
+  if (out.status < 400 || (out.json && typeof out.json === 'object' && 'errorCode' in out.json)) return void res.status(out.status).json(out.json);
+  const body = out.json as Record<string, unknown> | string | undefined;
+  const first = (x: unknown): unknown => (Array.isArray(x) ? x[0] : x);
+  const nested = body && typeof body === 'object' ? (first(body.errors) as Record<string, unknown> | undefined) : undefined;
+  const text = typeof body === 'string' ? body : (body?.message ?? body?.error ?? nested?.detail ?? nested?.message ?? body?.error_description ?? JSON.stringify(body));
+  const code = CODE_BY_STATUS[out.status] ?? (out.status >= 500 ? 'ProviderUnavailableError' : 'ProviderRefusedError');
+  const err = new ApiError(out.status, code, String(text), undefined, [{ status: out.status, url: out.url ?? null, raw: body ?? null, headers: null }]);
+  res.status(out.status).json(envelope(err));
 }
 
 export function createControlPlane(opts: ControlPlaneOptions): Express {
@@ -81,19 +100,24 @@ export function createControlPlane(opts: ControlPlaneOptions): Express {
   });
 
   app.post('/_sandbox/actions/:ats/send-test', async (req, res) => {
-    const out = await forward(ats(req), 'POST', '/_sandbox/recruiter/send-test', req.body ?? {});
-    res.status(out.status).json(out.json);
+    const target = ats(req);
+    // checked here, so a bad request gets this API's envelope and a wrong content type is not read as {}
+    requireJson(req);
+    const v = validate('sandbox/send-test', req.body ?? {});
+    if (!v.valid) throw ApiError.validation(`Invalid send-test request: ${explainIssues(v.issues)}`, v.issues);
+    const out = await forward(target, 'POST', '/_sandbox/recruiter/send-test', req.body ?? {});
+    relay(res, out);
   });
 
   app.get('/_sandbox/ats/:ats/packages', async (req, res) => {
     const category = req.query.category === 'background_check' ? 'background_check' : 'assessment';
     const out = await forward(ats(req), 'GET', `/_sandbox/recruiter/packages?category=${category}`);
-    res.status(out.status).json(out.json);
+    relay(res, out);
   });
 
   app.get('/_sandbox/ats/:ats/candidates', async (req, res) => {
     const out = await forward(ats(req), 'GET', '/_sandbox/recruiter/candidates');
-    res.status(out.status).json(out.json);
+    relay(res, out);
   });
 
   app.get('/_sandbox/journal/:seq', (req, res) => {
@@ -121,18 +145,19 @@ export function createControlPlane(opts: ControlPlaneOptions): Express {
 
   app.get('/_sandbox/ats/:ats/candidates/:id', async (req, res) => {
     const out = await forward(ats(req), 'GET', `/_sandbox/recruiter/candidates/${encodeURIComponent(req.params.id)}`);
-    res.status(out.status).json(out.json);
+    relay(res, out);
   });
 
   app.get('/openapi.json', async (_req, res) => {
     const out = await forward('bridge', 'GET', '/openapi.json');
-    res.status(out.status).json(out.json);
+    relay(res, out);
   });
 
   const dashboard = path.join(path.dirname(fileURLToPath(import.meta.url)), 'dashboard');
   app.get('/', (_req, res) => res.sendFile(path.join(dashboard, 'index.html')));
   app.get('/favicon.ico', (_req, res) => res.status(204).end());
   app.use('/dashboard', express.static(dashboard, { fallthrough: true, index: false }));
+  app.use(troubleshootingRoutes(opts));
   finishServiceApp(app, appOpts);
   return app;
 }

@@ -146,10 +146,18 @@ export async function createEmulator(adapter: EmulatorAdapter, opts: EmulatorOpt
 
 /** The hops of one recruiter action; waits a little for the first order-webhook attempt, which runs in the background. */
 async function hopsOf(journal: Journal, traceId: string, waitMs: number): Promise<JournalEntry[]> {
-  const deadline = Date.now() + waitMs;
-  for (;;) {
-    const hops = journal.query({ traceId, limit: 200 });
-    if (Date.now() >= deadline || hops.some((h) => h.hop === 'order-webhook' && h.direction === 'out')) return hops;
-    await new Promise((r) => setTimeout(r, 20));
+  const isWebhook = (h: JournalEntry) => h.traceId === traceId && h.hop === 'order-webhook' && h.direction === 'out';
+  // woken by the journal itself, not a poll: a poll interval would be added to every send-test
+  if (waitMs > 0 && !journal.query({ traceId, limit: 200 }).some(isWebhook)) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => done(), waitMs);
+      const stop = journal.subscribe((h) => isWebhook(h) && done());
+      function done(): void {
+        clearTimeout(timer);
+        stop();
+        resolve();
+      }
+    });
   }
+  return journal.query({ traceId, limit: 200 });
 }

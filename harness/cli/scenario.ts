@@ -1,0 +1,131 @@
+/**
+ * `ats-sandbox scenario list|explain|run`: troubleshooting scenarios from scenarios/*.json, each in
+ * its own sandbox. `run` prints each verdict as it comes (a failure with its timeline and
+ * explanation), writes a JSON or JUnit report, and exits 1 when any scenario failed.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { PROVIDERS } from '../config.ts';
+import { explainScenario, type Scenario } from '../scenarios/definitions.ts';
+import { findScenario, loadScenarios, SCENARIOS_DIR } from '../scenarios/loader.ts';
+import { runScenarios, type OwnPartner } from '../scenarios/runner.ts';
+import { renderResult } from '../scenarios/results.ts';
+import { jsonReport, junitReport, REPORTERS, summarise, type ReporterName } from '../scenarios/reporters.ts';
+import { table } from './format.ts';
+
+export const SCENARIO_HELP = `usage: ats-sandbox scenario <list|explain|run> ...
+
+  scenario list [--ats A] [--tag T] [--json]      every scenario: name, ATS, what it reproduces
+  scenario explain <name>                         one scenario in plain words: setup, steps, expectations
+  scenario run <name…|--all> [options]            run scenarios, each in its own sandbox on free ports
+
+run options:
+  --all                      every scenario (with --ats A / --tag T: those only)
+  --reporter text|json|junit report format (default text)
+  --out FILE                 write the json/junit report there (default: standard output)
+  --timeline                 print the timeline of hops of passing scenarios too
+  --concurrency N            scenarios at once (default 4)
+  --timeout MS               how long waits and results may take per expectation
+  --partner-list-url URL     your Package's List Endpoint instead of the reference partner
+  --webhook-url URL          your order webhook receiver (with --webhook-secret S)
+                             (your partner calls the bridge at http://127.0.0.1:4010; scenarios then run
+                              one at a time on the default ports, and those that drive the reference
+                              partner are skipped)
+  --dir DIR                  another scenarios folder (default ${SCENARIOS_DIR})
+
+exit status: 0 all passed, 1 a scenario failed, 2 bad usage or an invalid scenario file`;
+
+const fail = (msg: string): number => {
+  console.error(`ats-sandbox scenario: ${msg}\n\n${SCENARIO_HELP}`);
+  return 2;
+};
+
+export async function scenarioCommand(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        json: { type: 'boolean' },
+        all: { type: 'boolean' },
+        ats: { type: 'string' },
+        tag: { type: 'string' },
+        reporter: { type: 'string', default: 'text' },
+        out: { type: 'string' },
+        timeline: { type: 'boolean' },
+        concurrency: { type: 'string' },
+        timeout: { type: 'string' },
+        'partner-list-url': { type: 'string' },
+        'webhook-url': { type: 'string' },
+        'webhook-secret': { type: 'string' },
+        dir: { type: 'string' },
+      },
+    });
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+  const { values: v, positionals } = parsed;
+  if (v.help || !sub || sub === 'help' || sub === '--help' || sub === '-h') {
+    console.log(SCENARIO_HELP);
+    return 0;
+  }
+  const dir = v.dir ?? SCENARIOS_DIR;
+  if (v.ats && !PROVIDERS.includes(v.ats as never)) return fail(`--ats is one of ${PROVIDERS.join(', ')}`);
+  const { scenarios, problems } = loadScenarios(dir);
+  for (const p of problems) console.error(`invalid scenario ${p.file}: ${p.message}`);
+  const filtered = scenarios.filter((s) => (!v.ats || s.ats === v.ats) && (!v.tag || s.tags?.includes(v.tag)));
+
+  if (sub === 'list') {
+    if (v.json) console.log(JSON.stringify(filtered.map((s) => ({ name: s.name, ats: s.ats, category: s.category, tags: s.tags ?? [], description: s.description, symptom: s.seed?.symptom })), null, 2));
+    else console.log(table(filtered.map((s) => [s.name, s.ats, s.seed?.symptom ?? s.description].map((c, i) => (i === 2 && c.length > 90 ? `${c.slice(0, 87)}...` : c))), ['scenario', 'ats', 'reproduces']));
+    return problems.length ? 2 : 0;
+  }
+  if (sub === 'explain') {
+    if (!positionals.length) return fail('name a scenario');
+    for (const name of positionals) console.log(`${explainScenario(findOrFail(name, dir))}\n`);
+    return 0;
+  }
+  if (sub !== 'run') return fail(`unknown subcommand ${JSON.stringify(sub)}`);
+
+  const reporter = v.reporter as ReporterName;
+  if (!REPORTERS.includes(reporter)) return fail(`--reporter is one of ${REPORTERS.join(', ')}`);
+  let chosen: Scenario[];
+  if (v.all) chosen = filtered;
+  else if (positionals.length) chosen = positionals.map((n) => findOrFail(n, dir));
+  else return fail('name scenarios to run, or --all');
+  if (problems.length && v.all) return 2;
+  const partner: OwnPartner | undefined =
+    v['partner-list-url'] || v['webhook-url'] ? { listUrl: v['partner-list-url'], webhookUrl: v['webhook-url'], webhookSecret: v['webhook-secret'] } : undefined;
+  const concurrency = v.concurrency ? Number(v.concurrency) : undefined;
+  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) return fail('--concurrency is a whole number from 1');
+  const timeoutMs = v.timeout ? Number(v.timeout) : undefined;
+  if (timeoutMs !== undefined && (!Number.isInteger(timeoutMs) || timeoutMs < 1)) return fail('--timeout is a number of milliseconds');
+
+  const started = Date.now();
+  const toStdout = reporter !== 'text' && !v.out;
+  const say = toStdout ? (s: string) => console.error(s) : (s: string) => console.log(s);
+  if (partner) say(`Running against your partner service (${[partner.listUrl, partner.webhookUrl].filter(Boolean).join(', ')}); the bridge listens on http://127.0.0.1:4010.`);
+  const results = await runScenarios(chosen, {
+    ...(partner ? { partner, ports: 'default' as const } : {}),
+    ...(concurrency ? { concurrency } : {}),
+    ...(timeoutMs ? { timeoutMs } : {}),
+    onResult: (r) => say(renderResult(r, { timeline: v.timeline })),
+  });
+  const ms = Date.now() - started;
+  const s = summarise(results, ms);
+  if (reporter !== 'text') {
+    const report = reporter === 'json' ? jsonReport(results, ms) : junitReport(results, ms);
+    if (v.out) writeFileSync(v.out, report);
+    else process.stdout.write(report);
+  }
+  say(`\n${s.passed} passed, ${s.failed} failed${s.skipped ? `, ${s.skipped} skipped` : ''} (${s.total} scenarios, ${ms} ms)${v.out ? ` · ${reporter} report in ${v.out}` : ''}`);
+  return s.failed ? 1 : 0;
+}
+
+function findOrFail(name: string, dir: string): Scenario {
+  return findScenario(name, dir);
+}

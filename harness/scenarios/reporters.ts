@@ -1,0 +1,58 @@
+/** Scenario reports for CI: JSON (every result, timeline included) and JUnit XML (one testcase per scenario). */
+import type { ScenarioResult } from './results.ts';
+import { renderTimeline } from './results.ts';
+
+export type ReporterName = 'text' | 'json' | 'junit';
+export const REPORTERS: ReporterName[] = ['text', 'json', 'junit'];
+
+export interface Summary {
+  total: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+  durationMs: number;
+}
+
+export function summarise(results: ScenarioResult[], durationMs = results.reduce((n, r) => n + r.durationMs, 0)): Summary {
+  const skipped = results.filter((r) => r.skipped).length;
+  const failed = results.filter((r) => !r.ok && !r.skipped).length;
+  return { total: results.length, passed: results.length - failed - skipped, failed, skipped, durationMs };
+}
+
+export function jsonReport(results: ScenarioResult[], durationMs?: number): string {
+  return `${JSON.stringify({ summary: summarise(results, durationMs), scenarios: results }, null, 2)}\n`;
+}
+
+const xml = (s: string): string =>
+  s
+    // characters XML 1.0 cannot carry at all
+    .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+
+export function junitReport(results: ScenarioResult[], durationMs?: number): string {
+  const s = summarise(results, durationMs);
+  const secs = (ms: number) => (ms / 1000).toFixed(3);
+  const cases = results.map((r) => {
+    const open = `    <testcase name="${xml(r.name)}" classname="scenarios.${xml(r.ats)}.${xml(r.category)}" time="${secs(r.durationMs)}">`;
+    const body: string[] = [];
+    if (r.skipped) body.push(`      <skipped message="${xml(r.skipped)}"/>`);
+    else if (!r.ok) {
+      const first = r.error ?? r.expectations.find((e) => !e.ok)?.expected ?? r.steps.find((x) => !x.ok)?.failure?.expected ?? 'failed';
+      body.push(`      <failure message="${xml(`expected ${first}`)}" type="${r.error ? 'ScenarioError' : 'ExpectationFailed'}">${xml(r.failure ?? '')}</failure>`);
+    }
+    if (!r.skipped) body.push(`      <system-out>${xml(`${r.explanation}\n\nTimeline:\n${renderTimeline(r.timeline)}`)}</system-out>`);
+    return [open, ...body, '    </testcase>'].join('\n');
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="ats-sandbox scenarios" tests="${s.total}" failures="${s.failed}" skipped="${s.skipped}" time="${secs(s.durationMs)}">`,
+    `  <testsuite name="scenarios" tests="${s.total}" failures="${s.failed}" errors="0" skipped="${s.skipped}" time="${secs(s.durationMs)}">`,
+    ...cases,
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}

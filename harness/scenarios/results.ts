@@ -1,0 +1,141 @@
+/**
+ * What a scenario run reports: a timeline of steps and hops with their verdicts, each expectation's
+ * outcome, and, on failure, an explanation a support engineer can read: expected against actual,
+ * with the journal entry that shows it.
+ */
+import type { JournalEntry } from '../journal.ts';
+import { hopLine } from '../cli/format.ts';
+
+export interface HopView {
+  kind: 'hop';
+  seq: number;
+  at: string;
+  service: string;
+  direction: 'in' | 'out';
+  peer?: string;
+  hop?: string;
+  method: string;
+  url: string;
+  status: number;
+  durationMs: number;
+  /** the schema verdicts of the hop: valid, invalid (with the issues) or none */
+  verdict: 'valid' | 'invalid' | 'none';
+  issues?: string[];
+  error?: string;
+  orderId?: string;
+  /** the hop as one line */
+  line: string;
+}
+
+export interface StepMarker {
+  kind: 'step';
+  at: string;
+  id: string;
+  action: string;
+  explanation: string;
+  ok: boolean;
+  /** the journal's last entry when the step began: every later hop came after it */
+  afterSeq: number;
+}
+
+export type TimelineItem = StepMarker | HopView;
+
+export interface ExpectationOutcome {
+  index: number;
+  type: string;
+  ok: boolean;
+  explanation: string;
+  expected: string;
+  actual: string;
+  why?: string;
+  /** the journal entry that shows what happened */
+  entry?: HopView;
+  /** the first failing hop further down the same trace */
+  cause?: HopView;
+  closest?: { entry: HopView; differences: string[] }[];
+}
+
+export interface StepOutcome {
+  id: string;
+  action: string;
+  explanation: string;
+  ok: boolean;
+  durationMs: number;
+  output: Record<string, unknown>;
+  failure?: { expected: string; actual: string; entry?: HopView };
+}
+
+export interface ScenarioResult {
+  name: string;
+  ats: string;
+  category: string;
+  description: string;
+  ok: boolean;
+  /** set when the scenario was not run, with the reason */
+  skipped?: string;
+  /** set when the run itself broke (not an expectation) */
+  error?: string;
+  durationMs: number;
+  /** the scenario in plain words */
+  explanation: string;
+  steps: StepOutcome[];
+  expectations: ExpectationOutcome[];
+  timeline: TimelineItem[];
+  /** the failure in plain words; absent when it passed */
+  failure?: string;
+}
+
+export function hopView(e: JournalEntry): HopView {
+  const invalid = (e.verdicts ?? []).filter((v) => !v.valid);
+  return {
+    kind: 'hop',
+    seq: e.seq,
+    at: e.at,
+    service: e.service,
+    direction: e.direction,
+    ...(e.peer ? { peer: e.peer } : {}),
+    ...(e.hop ? { hop: e.hop } : {}),
+    method: e.method,
+    url: e.url,
+    status: e.status,
+    durationMs: e.durationMs,
+    verdict: !e.verdicts?.length ? 'none' : invalid.length ? 'invalid' : 'valid',
+    ...(invalid.length ? { issues: invalid.flatMap((v) => (v.issues ?? []).map((i) => `${v.schema} ${i.pointer || '(body)'} ${i.message}`)) } : {}),
+    ...(e.error ? { error: e.error } : {}),
+    ...(e.orderId ? { orderId: e.orderId } : {}),
+    line: hopLine(e) + (e.error && e.status !== 0 ? `  (${e.error})` : ''),
+  };
+}
+
+export function renderTimeline(items: TimelineItem[]): string {
+  return items.map((t) => (t.kind === 'step' ? `${t.ok ? '▶' : '✗'} ${t.id} (${t.action}): ${t.explanation}` : `    ${t.line}`)).join('\n');
+}
+
+/** The failure in plain words: every failed step and expectation, expected against actual, with the hop. */
+export function explainFailure(r: Pick<ScenarioResult, 'name' | 'ats' | 'category' | 'description' | 'steps' | 'expectations' | 'error'>): string {
+  const out: string[] = [`✗ ${r.name} (${r.ats}, ${r.category.replace('_', ' ')}) failed.`, `  Scenario: ${r.description}`];
+  if (r.error) out.push(`  The run broke: ${r.error}`);
+  for (const s of r.steps.filter((x) => !x.ok)) {
+    out.push(`  Step ${s.id} (${s.action}) could not be carried out: ${s.explanation}`, `    expected: ${s.failure?.expected ?? ''}`, `    actual:   ${s.failure?.actual ?? ''}`);
+    if (s.failure?.entry) out.push(`    journal:  ${s.failure.entry.line.trim()}`);
+  }
+  const failed = r.expectations.filter((e) => !e.ok);
+  for (const e of failed) {
+    out.push(`  Expectation ${e.index + 1} of ${r.expectations.length} failed (${e.type}):`, `    expected: ${e.expected}`, `    actual:   ${e.actual}`);
+    if (e.why) out.push(`    why it matters: ${e.why}`);
+    if (e.entry) out.push(`    journal:  #${e.entry.seq} ${e.entry.line.trim()}`);
+    if (e.cause) out.push(`    cause:    #${e.cause.seq} ${e.cause.line.trim()}`);
+    for (const c of e.closest ?? []) out.push(`    nearest:  #${c.entry.seq} ${c.entry.line.trim()}`, `              differs: ${c.differences.join('; ')}`);
+  }
+  return out.join('\n');
+}
+
+/** One scenario as text: verdict, timeline, and the failure when there is one. */
+export function renderResult(r: ScenarioResult, o: { timeline?: boolean } = {}): string {
+  if (r.skipped) return `- ${r.name} (${r.ats}) skipped: ${r.skipped}`;
+  const head = `${r.ok ? '✓' : '✗'} ${r.name} (${r.ats}, ${r.category.replace('_', ' ')})  ${r.durationMs} ms`;
+  const parts = [head];
+  if (o.timeline ?? !r.ok) parts.push(renderTimeline(r.timeline).replace(/^/gm, '    '));
+  if (!r.ok && r.failure) parts.push(r.failure.replace(/^/gm, '  '));
+  return parts.join('\n');
+}
