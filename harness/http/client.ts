@@ -100,7 +100,8 @@ export function createHttpClient(service: string, journal: Journal): HttpClient 
       } else {
         const code = err.cause?.code ?? err.code;
         result.failure = code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' ? 'reset' : 'unreachable';
-        result.error = `${code ?? err.message}${code === 'ECONNREFUSED' ? ' (nothing listens there)' : ''}`;
+        const cause = (err.cause as Error | undefined)?.message;
+        result.error = `${code ?? cause ?? err.message}${code === 'ECONNREFUSED' ? ' (nothing listens there)' : ''}`;
       }
     }
     result.durationMs = Math.round((performance.now() - started) * 100) / 100;

@@ -16,7 +16,8 @@ export interface StoredPackage extends BackgroundCheckPackage {
   accountId: string;
 }
 
-const category = (req: Request): Category => CATEGORY_PATH[req.params.category as string];
+// own keys only: `constructor` or `__proto__` in the path must not find Object.prototype's members
+const category = (req: Request): Category => (Object.hasOwn(CATEGORY_PATH, req.params.category as string) ? CATEGORY_PATH[req.params.category as string] : (undefined as unknown as Category));
 
 function page<T>(items: T[], req: Request): { data: T[]; next: string | null } {
   const size = req.query.page_size === undefined ? 25 : Number(req.query.page_size);
@@ -38,6 +39,18 @@ function page<T>(items: T[], req: Request): { data: T[]; next: string | null } {
   const data = items.slice(start, start + size);
   const next = start + size < items.length ? Buffer.from(`o:${start + size}`).toString('base64url') : null;
   return { data, next };
+}
+
+/** A refused result update also says where the accepted shape is described (the seeds' "check Connector Meta"). */
+function withMetaHint<T>(acc: LinkedAccountRecord, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'ValidationError' && e.details?.length) {
+      throw new ApiError(e.status, e.code, `${e.message}. GET /connectors/meta/${acc.provider} lists the result fields ${acc.provider} accepts`, e.details);
+    }
+    throw e;
+  }
 }
 
 export function unifiedRoutes(core: BridgeCore): Router {
@@ -127,7 +140,7 @@ export function unifiedRoutes(core: BridgeCore): Router {
     res.locals.hop = 'result-update';
     res.locals.orderId = req.params.id;
     const acc = account(req, res);
-    const body = validBody<ResultUpdate>(req, res, 'unified/result-update');
+    const body = withMetaHint(acc, () => validBody<ResultUpdate>(req, res, 'unified/result-update'));
     const order = core.orders.get(acc, cat, req.params.id);
     await core.orders.recordResult(core.api, core.adapters.get(acc.provider), acc, order, body, req.traceId);
     res.json({ statusCode: 200, message: 'Record updated successfully.', timestamp: new Date().toISOString() });
