@@ -14,3 +14,15 @@ export function validBody<T>(req: Request, res: Response, schema: string): T {
   if (!v.valid) throw ApiError.validation(`Validation failed: ${explainIssues(v.issues)}`, v.issues);
   return req.body as T;
 }
+
+/** A refused result update also says where the accepted shape is described (the seeds' "check Connector Meta"). */
+export function withConnectorMetaHint<T>(provider: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'ValidationError' && e.details?.length) {
+      throw new ApiError(e.status, e.code, `${e.message}. GET /connectors/meta/${provider} lists the result fields ${provider} accepts`, e.details);
+    }
+    throw e;
+  }
+}

@@ -14,6 +14,7 @@ import { http, HttpResponse, type HttpHandler } from 'msw';
 import { ApiError, envelope } from '../../harness/errors.ts';
 import { requireAccount, requireApiKey } from '../../harness/bridge/auth.ts';
 import { explainIssues, validate } from '../../harness/schemas/registry.ts';
+import { withConnectorMetaHint } from '../../harness/bridge/validate-body.ts';
 import { DEFAULT_API_KEY } from '../../harness/config.ts';
 import { DEMO_ACCOUNTS } from '../../harness/demo.ts';
 import { ASSESSMENT_PACKAGES, BACKGROUND_CHECK_PACKAGES } from '../partner/catalogue.ts';
@@ -145,13 +146,17 @@ export function createBridgeHandlers(options: BridgeHandlersOptions = {}): Bridg
       const id = `ord_msw${String(++counter).padStart(6, '0')}`;
       const seg = cat === 'assessment' ? 'assessments' : 'background_checks';
       orders.set(id, { id, category: cat, accountId: acc.id, order: { ...order, id, results_update_url: `${base}/unified/ats/${seg}/orders/${id}/result` }, results: [] });
-      const body: OrderCreateResult = { id, remote_id: order.remote_id ?? id, test_url: `${base}/_sandbox/tests/${id}` };
+      const body: OrderCreateResult = { id, remote_id: order.remote_id ?? id, test_url: null };
       return HttpResponse.json(body);
     })),
     http.patch(`${base}/unified/ats/:category/orders/:id/result`, route(async (request, params) => {
       const cat = categoryOf(params, 'PATCH', new URL(request.url).pathname);
       const acc = authorise(request);
-      const result = await jsonBody<ResultUpdate>(request, 'unified/result-update');
+      const result = await jsonBody<ResultUpdate>(request, 'unified/result-update').catch((e: unknown) =>
+        withConnectorMetaHint<ResultUpdate>(acc.provider, () => {
+          throw e;
+        }),
+      );
       const id = String(params.id);
       const o = orders.get(id);
       if (!o || o.accountId !== acc.id || o.category !== cat) {
@@ -171,3 +176,4 @@ export function createBridgeHandlers(options: BridgeHandlersOptions = {}): Bridg
 
   return { handlers, orders, addOrder, reset: () => void orders.clear() };
 }
+

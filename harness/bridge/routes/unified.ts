@@ -2,7 +2,7 @@
 import { Router, type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../errors.ts';
-import { validBody } from '../validate-body.ts';
+import { validBody, withConnectorMetaHint } from '../validate-body.ts';
 import { ORIGIN_UNIFIED_API } from '../order-book.ts';
 import type { BridgeCore } from '../app.ts';
 import type { Category, LinkedAccountRecord, Order, ResultUpdate } from '../glossary.ts';
@@ -39,18 +39,6 @@ function page<T>(items: T[], req: Request): { data: T[]; next: string | null } {
   const data = items.slice(start, start + size);
   const next = start + size < items.length ? Buffer.from(`o:${start + size}`).toString('base64url') : null;
   return { data, next };
-}
-
-/** A refused result update also says where the accepted shape is described (the seeds' "check Connector Meta"). */
-function withMetaHint<T>(acc: LinkedAccountRecord, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof ApiError && e.code === 'ValidationError' && e.details?.length) {
-      throw new ApiError(e.status, e.code, `${e.message}. GET /connectors/meta/${acc.provider} lists the result fields ${acc.provider} accepts`, e.details);
-    }
-    throw e;
-  }
 }
 
 export function unifiedRoutes(core: BridgeCore): Router {
@@ -140,7 +128,7 @@ export function unifiedRoutes(core: BridgeCore): Router {
     res.locals.hop = 'result-update';
     res.locals.orderId = req.params.id;
     const acc = account(req, res);
-    const body = withMetaHint(acc, () => validBody<ResultUpdate>(req, res, 'unified/result-update'));
+    const body = withConnectorMetaHint(acc.provider, () => validBody<ResultUpdate>(req, res, 'unified/result-update'));
     const order = core.orders.get(acc, cat, req.params.id);
     await core.orders.recordResult(core.api, core.adapters.get(acc.provider), acc, order, body, req.traceId);
     res.json({ statusCode: 200, message: 'Record updated successfully.', timestamp: new Date().toISOString() });
