@@ -16,6 +16,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'sandbox',
+          isolate: false,
           include: ['test/**/*.test.ts', 'contracts/**/*.test.ts', 'scenarios/**/*.test.ts'],
           exclude: [...consumer, '**/node_modules/**'],
           sequence: { groupOrder: 1 },

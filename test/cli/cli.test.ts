@@ -1,5 +1,6 @@
 /** The ats-sandbox command as a user runs it: a real `up` process, then trigger, show, journal and reset against it. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../harness/cli/main.ts';
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -14,13 +15,29 @@ let up: ChildProcess;
 let urls: Record<string, string>;
 let exited: Promise<number | null>;
 
-const cli = async (...args: string[]): Promise<{ code: number; out: string; err: string }> => {
+/** The real command, in a process of its own (slow: tsx starts each time). */
+const spawned = async (...args: string[]): Promise<{ code: number; out: string; err: string }> => {
   try {
     const { stdout, stderr } = await run('node', [BIN, ...args], { timeout: 20_000 });
     return { code: 0, out: stdout, err: stderr };
   } catch (e) {
     const x = e as { code: number; stdout: string; stderr: string };
     return { code: x.code, out: x.stdout, err: x.stderr };
+  }
+};
+
+/** The same command through main(), in this process, with its output captured. */
+const cli = async (...args: string[]): Promise<{ code: number; out: string; err: string }> => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  try {
+    const code = await main(args);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
   }
 };
 
@@ -46,7 +63,7 @@ afterAll(async () => {
 
 describe('ats-sandbox CLI', () => {
   it('trigger prints each step, the order id and the hops', async () => {
-    const r = await cli('trigger', 'greenhouse', '--category', 'background_check', '--url', urls.controlPlane);
+    const r = await spawned('trigger', 'greenhouse', '--category', 'background_check', '--url', urls.controlPlane);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/greenhouse: send background check to cand_ada/);
     expect(r.out).toMatch(/✓ open the send-test form: \d package\(s\) offered/);
@@ -90,7 +107,7 @@ describe('ats-sandbox CLI', () => {
     try {
       const file = path.join(dir, 'sandbox.config.json');
       await writeFile(file, JSON.stringify({ delivery: { maxAttempts: 'three' } }));
-      const r = await cli('up', '--config', file, '--ports', '0');
+      const r = await spawned('up', '--config', file, '--ports', '0');
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/\/delivery\/maxAttempts must be integer/);
     } finally {
