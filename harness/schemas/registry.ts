@@ -87,7 +87,12 @@ const describe = (x: unknown): unknown => {
   if (x === undefined) return 'missing';
   if (typeof x === 'string' && x.length > 200) return `${x.slice(0, 200)}… (${x.length} characters)`;
   if (x && typeof x === 'object') {
-    const s = JSON.stringify(x);
+    let s: string;
+    try {
+      s = JSON.stringify(x);
+    } catch {
+      return `${Array.isArray(x) ? 'array' : 'object'} (too deeply nested to show)`; // stack overflow on deep input
+    }
     return s.length > 200 ? `${Array.isArray(x) ? 'array' : 'object'} (${s.length} characters of JSON)` : x;
   }
   return x;

@@ -5,9 +5,9 @@
  * write stays flat as the collection grows.
  */
 import path from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { Low, Memory } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { CoalescingJsonFile } from './coalescing-file.ts';
 
 type Shard<T> = Low<Record<string, T>>;
 
@@ -18,7 +18,7 @@ async function openFile<T>(file: string): Promise<Shard<T>> {
   let db = openFiles.get(file) as Shard<T> | undefined;
   if (!db) {
     mkdirSync(path.dirname(file), { recursive: true });
-    db = new Low<Record<string, T>>(new JSONFile<Record<string, T>>(file), {});
+    db = new Low<Record<string, T>>(new CoalescingJsonFile<Record<string, T>>(file), {});
     openFiles.set(file, db as Low<Record<string, unknown>>);
     await db.read();
     db.data ??= {};
@@ -32,24 +32,71 @@ function hash(id: string): number {
   return h >>> 0;
 }
 
+/**
+ * A sharded collection has at least this many shards, whatever its caller asked for: a write
+ * rewrites one shard, so the shard's size (collection size ÷ shards) is what a write costs. At
+ * 10,000 records a shard holds ~150 (docs/decisions/005).
+ */
+export const MIN_SHARDS = 64;
+
+const shardFile = (name: string, count: number, i: number): string => (count === 1 ? `${name}.json` : `${name}.${String(i).padStart(2, '0')}.json`);
+
 export class Collection<T> {
   private constructor(
     readonly name: string,
     private readonly shards: Shard<T>[],
   ) {}
 
-  static async open<T>(name: string, dir: string | undefined, shardCount: number): Promise<Collection<T>> {
-    const shards: Shard<T>[] = [];
-    for (let i = 0; i < shardCount; i++) {
-      if (dir) shards.push(await openFile<T>(path.join(dir, shardCount === 1 ? `${name}.json` : `${name}.${String(i).padStart(2, '0')}.json`)));
-      else {
+  static async open<T>(name: string, dir: string | undefined, requested: number): Promise<Collection<T>> {
+    const shardCount = requested > 1 ? Math.max(requested, MIN_SHARDS) : 1;
+    const shards = await Promise.all(
+      Array.from({ length: shardCount }, async (_, i) => {
+        if (dir) return openFile<T>(path.join(dir, shardFile(name, shardCount, i)));
         const db = new Low<Record<string, T>>(new Memory<Record<string, T>>(), {});
         await db.read();
         db.data ??= {};
-        shards.push(db);
+        return db;
+      }),
+    );
+    const c = new Collection<T>(name, shards);
+    if (dir) await c.rehome(dir, shardCount);
+    return c;
+  }
+
+  /**
+   * Moves records written under another shard count (an older version, or a changed MIN_SHARDS) to
+   * the shard their id belongs to now, and removes files this layout does not use.
+   */
+  private async rehome(dir: string, shardCount: number): Promise<void> {
+    const mine = new Set(Array.from({ length: shardCount }, (_, i) => shardFile(this.name, shardCount, i)));
+    const pattern = new RegExp(`^${this.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\.\\d+)?\\.json$`);
+    const foreign = readdirSync(dir).filter((f) => pattern.test(f) && !mine.has(f));
+    const homes = new Set<Shard<T>>();
+    const left = new Set<Shard<T>>();
+    for (const f of foreign) {
+      const db = await openFile<T>(path.join(dir, f));
+      for (const [id, v] of Object.entries(db.data)) {
+        this.shard(id).data[id] = v;
+        homes.add(this.shard(id));
       }
     }
-    return new Collection<T>(name, shards);
+    this.shards.forEach((s, i) => {
+      for (const id of Object.keys(s.data)) {
+        const home = this.shard(id);
+        if (home === this.shards[i]) continue;
+        home.data[id] = s.data[id];
+        delete s.data[id];
+        homes.add(home);
+        left.add(s);
+      }
+    });
+    // new homes on disk first, then the files they left: a kill in between duplicates, never loses
+    await Promise.all([...homes].map((s) => s.write()));
+    await Promise.all([...left].filter((s) => !homes.has(s)).map((s) => s.write()));
+    for (const f of foreign) {
+      openFiles.delete(path.join(dir, f));
+      rmSync(path.join(dir, f), { force: true });
+    }
   }
 
   private shard(id: string): Shard<T> {

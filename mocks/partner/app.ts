@@ -7,7 +7,7 @@
 import type { Express } from 'express';
 import { randomUUID } from 'node:crypto';
 import { basic, parseBasic, SIGNATURE_HEADER, verifySignature } from '../../harness/signing.ts';
-import { createServiceApp, finishServiceApp, type ServiceAppOptions } from '../../harness/http/service-app.ts';
+import { createServiceApp, finishServiceApp, requireJson, type ServiceAppOptions } from '../../harness/http/service-app.ts';
 import { createHttpClient } from '../../harness/http/client.ts';
 import { ApiError } from '../../harness/errors.ts';
 import type { Journal } from '../../harness/journal.ts';
@@ -115,6 +115,7 @@ export async function createReferencePartner(opts: ReferencePartnerOptions): Pro
     res.json(partner.behaviour);
   });
   app.put('/_partner/behaviour', (req, res) => {
+    requireJson(req);
     partner.setBehaviour(checkBehaviour(req.body));
     res.json(partner.behaviour);
   });

@@ -16,6 +16,9 @@ export interface PartnerBehaviour {
 export const DEFAULT_BEHAVIOUR: PartnerBehaviour = { packageList: 'ok', webhook: 'ok', failuresBeforeRecovery: 2, complete: true };
 
 export function checkBehaviour(body: unknown): Partial<PartnerBehaviour> {
+  if (body !== undefined && (body === null || typeof body !== 'object' || Array.isArray(body))) {
+    throw new ApiError(400, 'ValidationError', `the behaviour is a JSON object, e.g. {"webhook":"http-500"}; got ${body === null ? 'null' : Array.isArray(body) ? 'an array' : typeof body}`);
+  }
   const b = (body ?? {}) as Record<string, unknown>;
   const out: Partial<PartnerBehaviour> = {};
   for (const [k, v] of Object.entries(b)) {

@@ -25,7 +25,7 @@ function bearer(req: Request): string | undefined {
 
 function categoryOf(req: Request): Category {
   const kind = String(req.params.kind);
-  const cat = KIND_SEGMENTS[kind];
+  const cat = Object.hasOwn(KIND_SEGMENTS, kind) ? KIND_SEGMENTS[kind] : undefined; // not Object.prototype's `constructor`
   if (!cat) {
     const why = kind === 'reference_check' ? 'StackOne offers assessment and background_check partners only, not reference_check' : `unknown partner kind ${JSON.stringify(kind)}`;
     throw new ApiError(404, 'RouteNotFoundError', `${why}; use /external-trigger/recruitee/assessment/… or /external-trigger/recruitee/background_check/…`);

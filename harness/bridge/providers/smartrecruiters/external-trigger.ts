@@ -74,7 +74,7 @@ export function smartRecruitersExternalTrigger(bridge: BridgeApi): Router {
   };
 
   const categoryOf = (req: Request): Category => {
-    const c = SEGMENT_CATEGORY[req.params.segment as string];
+    const c = Object.hasOwn(SEGMENT_CATEGORY, req.params.segment as string) ? SEGMENT_CATEGORY[req.params.segment as string] : undefined; // not Object.prototype's `constructor`
     if (!c) throw new ApiError(404, 'RouteNotFoundError', `No route for ${req.method} ${req.originalUrl}: the category segment is assessments or background_checks`);
     return c;
   };
