@@ -15,10 +15,6 @@ export interface Template {
 }
 
 type AnyCollection = Collection<unknown>;
-interface Shard {
-  data: Record<string, unknown>;
-  write(): Promise<void>;
-}
 
 /** Every live collection of every service's store (the bench reaches into the stores: seeding is not a product feature). */
 function liveCollections(sb: Sandbox): AnyCollection[] {
@@ -27,7 +23,7 @@ function liveCollections(sb: Sandbox): AnyCollection[] {
     ...Object.values(sb.emulators).map((e) => e.ctx.store),
     (sb.partner as unknown as { opts: { store: Store } }).opts.store,
   ];
-  return stores.flatMap((s) => [...(s as unknown as { collections: Map<string, AnyCollection> }).collections.values()]);
+  return stores.flatMap((s) => s.opened());
 }
 
 
@@ -52,7 +48,7 @@ function rewrite(v: unknown, swaps: Swap[], nums: Map<number, number>): unknown 
  */
 export async function seedOrders(sb: Sandbox, templates: Template[], total: number): Promise<number> {
   const per = Math.ceil(total / templates.length);
-  const touched = new Set<Shard>();
+  const pending = new Map<Collection<unknown>, [string, unknown][]>();
   let added = 0;
   for (const [ti, t] of templates.entries()) {
     const needles = [t.orderId, ...(t.nativeId && t.nativeId.length >= 6 ? [t.nativeId] : [])];
@@ -76,15 +72,14 @@ export async function seedOrders(sb: Sandbox, templates: Template[], total: numb
           const value = rewrite(r, [...swaps, ...own], nums) as Record<string, unknown>;
           if (value.id === undefined) continue;
           const id = String(value.id);
-          const shard = (coll as unknown as { shard(id: string): Shard }).shard(id);
-          shard.data[id] = value;
-          touched.add(shard);
+          if (!pending.has(coll)) pending.set(coll, []);
+          pending.get(coll)!.push([id, value]);
         }
         if (coll.name === 'orders' && coll === sb.bridge!.orders.orders) added++;
       }
     }
   }
-  for (const s of touched) await s.write();
+  for (const [coll, records] of pending) await coll.putMany(records);
   return added;
 }
 

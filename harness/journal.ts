@@ -33,13 +33,16 @@ export function capBody(body: string | undefined): string | undefined {
 export class Journal {
   private seq = 0;
   private readonly window: JournalEntry[] = [];
+  /** entries of the window by trace id and by order id, oldest first: those queries cost their matches */
+  private readonly byTrace = new Map<string, JournalEntry[]>();
+  private readonly byOrder = new Map<string, JournalEntry[]>();
   private readonly listeners = new Set<(e: JournalEntry) => void>();
   private fd: number | undefined;
 
   /** @param file JSONL file to append to; none keeps the journal in memory only. */
   constructor(
     readonly file?: string,
-    readonly windowSize = 20_000,
+    readonly windowSize = 5_000,
   ) {
     if (file) {
       mkdirSync(path.dirname(file), { recursive: true });
@@ -59,7 +62,14 @@ export class Journal {
     };
     for (const k of Object.keys(full) as (keyof JournalEntry)[]) if (full[k] === undefined) delete full[k];
     this.window.push(full);
-    if (this.window.length > this.windowSize * 1.25) this.window.splice(0, this.window.length - this.windowSize);
+    if (full.traceId) push(this.byTrace, full.traceId, full);
+    if (full.orderId) push(this.byOrder, full.orderId, full);
+    if (this.window.length > this.windowSize * 1.25) {
+      for (const old of this.window.splice(0, this.window.length - this.windowSize)) {
+        if (old.traceId) shift(this.byTrace, old.traceId, old);
+        if (old.orderId) shift(this.byOrder, old.orderId, old);
+      }
+    }
     if (this.fd !== undefined) writeSync(this.fd, `${JSON.stringify(full)}\n`);
     for (const l of this.listeners) l(full);
     return full;
@@ -68,9 +78,10 @@ export class Journal {
   query(q: JournalQuery = {}): JournalEntry[] {
     const limit = Math.min(Math.max(q.limit ?? 500, 1), 5000);
     const out: JournalEntry[] = [];
+    const source = q.traceId ? (this.byTrace.get(q.traceId) ?? []) : q.orderId ? (this.byOrder.get(q.orderId) ?? []) : this.window;
     // newest first while filtering, then reversed: the answer is the last `limit` matches in order
-    for (let i = this.window.length - 1; i >= 0 && out.length < limit; i--) {
-      const e = this.window[i];
+    for (let i = source.length - 1; i >= 0 && out.length < limit; i--) {
+      const e = source[i];
       if (q.after !== undefined && e.seq <= q.after) break;
       if (q.service && e.service !== q.service) continue;
       if (q.provider && e.provider !== q.provider) continue;
@@ -93,6 +104,8 @@ export class Journal {
 
   clear(): void {
     this.window.length = 0;
+    this.byTrace.clear();
+    this.byOrder.clear();
   }
 
   /**
@@ -139,4 +152,16 @@ export class Journal {
     this.fd = undefined;
     this.listeners.clear();
   }
+}
+
+function push(map: Map<string, JournalEntry[]>, key: string, e: JournalEntry): void {
+  const list = map.get(key);
+  if (list) list.push(e);
+  else map.set(key, [e]);
+}
+
+function shift(map: Map<string, JournalEntry[]>, key: string, e: JournalEntry): void {
+  const list = map.get(key);
+  if (list?.[0] === e) list.shift();
+  if (list?.length === 0) map.delete(key);
 }

@@ -58,6 +58,8 @@ export class BridgeCore {
       accountById: (id) => core.accounts.get(id),
       listPackages: (account, category, o = {}) => core.resolver.resolve(account, category, { ...o, sendsJobId: core.adapters.get(account.provider)?.sendsJobId }),
       placeOrder: (input) => core.orders.place(input),
+      orderById: (id) => core.orders.orders.get(id),
+      ordersByNative: (accountId, key, value) => core.orders.ordersByNative(accountId, key, value),
       findOrder: (predicate) => core.orders.orders.find(predicate),
       updateOrderNative: async (id, native) => {
         await core.orders.orders.mutate(id, (cur) => (cur ? { value: { ...cur, native: { ...cur.native, ...native } }, result: undefined } : { result: undefined }));
@@ -75,7 +77,7 @@ export class BridgeCore {
     const deliveries = await opts.store.collection<Delivery>('deliveries', 8);
     const orderStore = await opts.store.collection<StoredOrder>('orders', 32);
     const http = createHttpClient('bridge', opts.journal);
-    const dispatcher = new OrderWebhookDispatcher(opts.config, http, deliveries);
+    const dispatcher = new OrderWebhookDispatcher(opts.config, http, deliveries, (id) => orderStore.get(id));
     const core = new BridgeCore(opts, http, accounts, packages, deliveries, dispatcher, new OrderBook(orderStore, dispatcher, opts.url, (p) => opts.config.providers[p].authType));
     registerSecret(opts.config.apiKey);
     for (const w of opts.config.webhooks) registerSecret(w.secret);
@@ -180,7 +182,7 @@ export async function createBridge(opts: BridgeOptions): Promise<{ app: Express;
     res.json({
       accounts: core.accounts.all().map((a) => core.publicAccount(a)),
       orders: core.orders.orders.all().sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
-      deliveries: core.dispatcher.list().map(({ payload: _p, ...d }) => d),
+      deliveries: core.dispatcher.list(),
       packages: core.packages.all(),
     });
   });
@@ -194,7 +196,7 @@ export async function createBridge(opts: BridgeOptions): Promise<{ app: Express;
     const order = core.orders.orders.get(req.params.id);
     if (!order) throw new ApiError(404, 'NotFoundError', `No order ${JSON.stringify(req.params.id)}`);
     const sent = await core.dispatcher.dispatch(order, { badSignature: req.body?.badSignature === true });
-    res.json({ deliveries: sent.map(({ payload: _p, ...d }) => d), ...(sent.length ? {} : { explanation: core.dispatcher.explainNoTarget(order) }) });
+    res.json({ deliveries: sent, ...(sent.length ? {} : { explanation: core.dispatcher.explainNoTarget(order) }) });
   });
   app.use(unifiedRoutes(core));
   finishServiceApp(app, appOpts);

@@ -66,7 +66,10 @@ export interface StoredOrder {
   order: Order;
   /** the adapter's own references (e.g. Greenhouse's take_home_test URL, Teamtailor's partner-result id) */
   native: Record<string, unknown>;
+  /** the latest result updates, at most RESULT_HISTORY (harness/bridge/order-book.ts) */
   results: ResultRecord[];
+  /** every result update this order has had, by outcome */
+  resultCounts?: { delivered: number; refused: number };
   /** trace id of the recruiter action that placed the order */
   traceId?: string;
 }
@@ -96,6 +99,11 @@ export interface BridgeApi {
   listPackages(account: LinkedAccountRecord, category: Category, opts?: { jobId?: string; traceId?: string }): Promise<PackageListOutcome>;
   /** stores an order and sends the order webhook; resolves once stored (delivery goes on in the background) */
   placeOrder(input: PlaceOrderInput): Promise<StoredOrder>;
+  /** the order with this id, if any */
+  orderById(id: string): StoredOrder | undefined;
+  /** the orders of an account whose native reference `key` has this value (indexed: no scan) */
+  ordersByNative(accountId: string, key: string, value: string | number): StoredOrder[];
+  /** scans every order: prefer orderById or ordersByNative */
   findOrder(predicate: (o: StoredOrder) => boolean): StoredOrder | undefined;
   updateOrderNative(orderId: string, native: Record<string, unknown>): Promise<void>;
 }

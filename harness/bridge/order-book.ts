@@ -11,13 +11,31 @@ import type { BridgeApi, Category, LinkedAccountRecord, PlaceOrderInput, Provide
 
 export const ORIGIN_UNIFIED_API = 'unified-api';
 
+const NATIVE_INDEX = 'native';
+const nativeKey = (accountId: string, key: string, value: string | number): string => `${accountId}\u0000${key}\u0000${value}`;
+
+const countOne = (c: StoredOrder['resultCounts'], k: 'delivered' | 'refused'): NonNullable<StoredOrder['resultCounts']> => {
+  const next = { delivered: c?.delivered ?? 0, refused: c?.refused ?? 0 };
+  next[k] += 1;
+  return next;
+};
+
+/** How many result updates an order keeps (the latest); resultCounts counts them all. */
+export const RESULT_HISTORY = 20;
+
 export class OrderBook {
   constructor(
     readonly orders: Collection<StoredOrder>,
     private readonly dispatcher: OrderWebhookDispatcher,
     private readonly bridgeUrl: () => string,
     private readonly authTypeOf: (p: StoredOrder['provider']) => 'partner' | 'public+partner',
-  ) {}
+  ) {
+    orders.index(NATIVE_INDEX, (o) => Object.entries(o.native).filter(([, v]) => typeof v === 'string' || typeof v === 'number').map(([k, v]) => nativeKey(o.accountId, k, v as string | number)));
+  }
+
+  ordersByNative(accountId: string, key: string, value: string | number): StoredOrder[] {
+    return this.orders.lookup(NATIVE_INDEX, nativeKey(accountId, key, value));
+  }
 
   resultsUpdateUrl(category: Category, id: string): string {
     return `${this.bridgeUrl()}/unified/ats/${category === 'assessment' ? 'assessments' : 'background_checks'}/orders/${id}/result`;
@@ -77,7 +95,8 @@ export class OrderBook {
         ...cur,
         updatedAt: at,
         status: outcome.ok ? 'result_delivered' : cur.status === 'result_delivered' ? cur.status : 'result_refused',
-        results: [...cur.results, outcome.ok ? { at, body: result, outcome: 'delivered' } : { at, body: result, outcome: 'refused', providerError: outcome.providerError }],
+        results: [...cur.results, outcome.ok ? { at, body: result, outcome: 'delivered' as const } : { at, body: result, outcome: 'refused' as const, providerError: outcome.providerError }].slice(-RESULT_HISTORY),
+        resultCounts: countOne(cur.resultCounts, outcome.ok ? 'delivered' : 'refused'),
       };
       return { value, result: value };
     });

@@ -2,7 +2,8 @@
  * OrderWebhookDispatcher: delivers the order event to every enabled webhook subscribed to it,
  * signed with that webhook's secret. Failures are retried with exponential backoff and jitter up to
  * maxAttempts, then dead-lettered. Deliveries are stored, so pending ones survive a restart; the
- * delivery id goes out as Idempotency-Key so a partner can drop a repeat.
+ * delivery id goes out as Idempotency-Key so a partner can drop a repeat. A delivery stores no body:
+ * each attempt rebuilds the event from the stored order.
  */
 import { randomUUID } from 'node:crypto';
 import { sign, SIGNATURE_HEADER } from '../signing.ts';
@@ -28,7 +29,6 @@ export interface Delivery {
   state: 'pending' | 'delivered' | 'dead';
   attempts: DeliveryAttempt[];
   nextAttemptAt?: string;
-  payload: OrderWebhook;
   traceId?: string;
   /** send a deliberately wrong signature (to test a partner's check) */
   badSignature?: boolean;
@@ -43,6 +43,8 @@ export class OrderWebhookDispatcher {
     private readonly config: ResolvedConfig,
     private readonly http: HttpClient,
     private readonly deliveries: Collection<Delivery>,
+    /** the stored order a delivery is about (the payload is not stored twice) */
+    private readonly orderOf: (id: string) => StoredOrder | undefined,
   ) {}
 
   /** Schedules every delivery left pending by an earlier run. */
@@ -69,7 +71,6 @@ export class OrderWebhookDispatcher {
         state: 'pending',
         attempts: [],
         nextAttemptAt: new Date().toISOString(),
-        payload: this.payload(order, event),
         traceId: order.traceId,
         badSignature: opts.badSignature,
       };
@@ -92,7 +93,8 @@ export class OrderWebhookDispatcher {
     return undefined;
   }
 
-  private payload(order: StoredOrder, event: string): OrderWebhook {
+  /** The body of one attempt: the same order event each time, with its own sent_at. */
+  payload(order: StoredOrder, event: string): OrderWebhook {
     const now = new Date().toISOString();
     return {
       project_id: this.config.projectId,
@@ -135,7 +137,12 @@ export class OrderWebhookDispatcher {
     this.inFlight.add(id);
     try {
       const w = this.webhook(d.webhookId);
-      const payload = { ...d.payload, sent_at: new Date().toISOString() };
+      const order = this.orderOf(d.orderId);
+      if (!order) {
+        await this.deliveries.mutate(id, (cur) => (cur ? { value: { ...cur, state: 'dead' as const, nextAttemptAt: undefined }, result: undefined } : { result: undefined }));
+        return;
+      }
+      const payload = this.payload(order, d.event);
       const raw = JSON.stringify(payload);
       const secret = w?.secret ?? '';
       const signature = d.badSignature ? sign(raw, `${secret}-wrong`) : sign(raw, secret);

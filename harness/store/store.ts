@@ -1,30 +1,45 @@
 /**
  * State on lowdb: one `Low` instance per file per process (deps.md pitfalls 2-4), mutated only
  * through synchronous `update()` callbacks, and every write awaited before a caller acknowledges it.
- * A collection is split over shard files by id, so a write rewrites one shard and the cost of a
- * write stays flat as the collection grows.
+ *
+ * A collection that grows (orders, deliveries, results) is spread over SHARDS files by a hash of the
+ * id, so a write rewrites the few records of one shard and its cost stays flat as the collection
+ * grows (docs/decisions/005). Shard files are created when a record first lands in them, and only
+ * the files that exist are read at start-up, so an empty sandbox opens none.
  */
 import path from 'node:path';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { Low, Memory } from 'lowdb';
+import { Low, Memory, type Adapter } from 'lowdb';
 import { CoalescingJsonFile } from './coalescing-file.ts';
 
-type Shard<T> = Low<Record<string, T>>;
+type Data<T> = Record<string, T>;
+type Shard<T> = Low<Data<T>>;
 
-const openFiles = new Map<string, Low<Record<string, unknown>>>();
+/** Shards of a collection declared as growing: at 10,000 records a shard holds about ten. */
+export const SHARDS = 1024;
+
+const openFiles = new Map<string, Low<Data<unknown>>>();
 
 /** The process-wide instance for a file: never two `Low`s on one file. */
-async function openFile<T>(file: string): Promise<Shard<T>> {
+function instance<T>(file: string): Shard<T> {
   let db = openFiles.get(file) as Shard<T> | undefined;
   if (!db) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    db = new Low<Record<string, T>>(new CoalescingJsonFile<Record<string, T>>(file), {});
-    openFiles.set(file, db as Low<Record<string, unknown>>);
+    db = new Low<Data<T>>(new CoalescingJsonFile<Data<T>>(file), {});
+    openFiles.set(file, db as Low<Data<unknown>>);
+  }
+  return db;
+}
+
+async function readFile<T>(file: string): Promise<Shard<T>> {
+  const db = instance<T>(file);
+  if (!readOnce.has(db)) {
+    readOnce.add(db);
     await db.read();
     db.data ??= {};
   }
   return db;
 }
+const readOnce = new WeakSet<object>();
 
 function hash(id: string): number {
   let h = 2166136261;
@@ -32,138 +47,231 @@ function hash(id: string): number {
   return h >>> 0;
 }
 
-/**
- * A sharded collection has at least this many shards, whatever its caller asked for: a write
- * rewrites one shard, so the shard's size (collection size ÷ shards) is what a write costs. At
- * 10,000 records a shard holds ~150 (docs/decisions/005).
- */
-export const MIN_SHARDS = 64;
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const shardFile = (name: string, count: number, i: number): string => (count === 1 ? `${name}.json` : `${name}.${String(i).padStart(2, '0')}.json`);
+/** A secondary index: the ids of the records under each key. */
+interface Index<T> {
+  keysOf: (v: T) => string[];
+  ids: Map<string, Set<string>>;
+  keysById: Map<string, string[]>;
+}
 
 export class Collection<T> {
+  private readonly shards: (Shard<T> | undefined)[];
+  private readonly indexes = new Map<string, Index<T>>();
+
   private constructor(
     readonly name: string,
-    private readonly shards: Shard<T>[],
-  ) {}
+    private readonly dir: string | undefined,
+    count: number,
+  ) {
+    this.shards = new Array(count).fill(undefined);
+  }
 
   static async open<T>(name: string, dir: string | undefined, requested: number): Promise<Collection<T>> {
-    const shardCount = requested > 1 ? Math.max(requested, MIN_SHARDS) : 1;
-    const shards = await Promise.all(
-      Array.from({ length: shardCount }, async (_, i) => {
-        if (dir) return openFile<T>(path.join(dir, shardFile(name, shardCount, i)));
-        const db = new Low<Record<string, T>>(new Memory<Record<string, T>>(), {});
-        await db.read();
-        db.data ??= {};
-        return db;
+    const c = new Collection<T>(name, dir, requested > 1 ? SHARDS : 1);
+    if (!dir) return c;
+    mkdirSync(dir, { recursive: true });
+    const pattern = new RegExp(`^${escape(name)}(\\.s?\\d+)?\\.json$`);
+    const files = readdirSync(dir).filter((f) => pattern.test(f));
+    const foreign: string[] = [];
+    await Promise.all(
+      files.map(async (f) => {
+        const i = c.indexOfFile(f);
+        if (i === undefined) foreign.push(f);
+        else c.shards[i] = await readFile<T>(path.join(dir, f));
       }),
     );
-    const c = new Collection<T>(name, shards);
-    if (dir) await c.rehome(dir, shardCount);
+    if (foreign.length) await c.rehome(foreign);
     return c;
   }
 
+  private fileOf(i: number): string {
+    return this.shards.length === 1 ? `${this.name}.json` : `${this.name}.s${String(i).padStart(4, '0')}.json`;
+  }
+
+  private indexOfFile(f: string): number | undefined {
+    if (this.shards.length === 1) return f === `${this.name}.json` ? 0 : undefined;
+    const m = new RegExp(`^${escape(this.name)}\\.s(\\d{4})\\.json$`).exec(f);
+    const i = m ? Number(m[1]) : NaN;
+    return i < this.shards.length ? i : undefined;
+  }
+
+  private slot(id: string): number {
+    return this.shards.length === 1 ? 0 : hash(id) % this.shards.length;
+  }
+
+  /** The shard of an id if it has been created; reads need no more. */
+  private existing(id: string): Shard<T> | undefined {
+    return this.shards[this.slot(id)];
+  }
+
+  /** The shard of an id, created (empty, no file yet) on the first write to it. */
+  private ensure(id: string): Shard<T> {
+    const i = this.slot(id);
+    let s = this.shards[i];
+    if (!s) {
+      if (this.dir) {
+        s = instance<T>(path.join(this.dir, this.fileOf(i)));
+        readOnce.add(s);
+      } else s = new Low<Data<T>>(new Memory<Data<T>>() as Adapter<Data<T>>, {});
+      s.data ??= {};
+      this.shards[i] = s;
+    }
+    return s;
+  }
+
   /**
-   * Moves records written under another shard count (an older version, or a changed MIN_SHARDS) to
-   * the shard their id belongs to now, and removes files this layout does not use.
+   * Moves records written under another layout (an older version of the sandbox) to the shard their
+   * id belongs to now, writing the new homes before removing the old files, so a kill in between
+   * duplicates a record and never loses one.
    */
-  private async rehome(dir: string, shardCount: number): Promise<void> {
-    const mine = new Set(Array.from({ length: shardCount }, (_, i) => shardFile(this.name, shardCount, i)));
-    const pattern = new RegExp(`^${this.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\.\\d+)?\\.json$`);
-    const foreign = readdirSync(dir).filter((f) => pattern.test(f) && !mine.has(f));
+  private async rehome(foreign: string[]): Promise<void> {
     const homes = new Set<Shard<T>>();
-    const left = new Set<Shard<T>>();
     for (const f of foreign) {
-      const db = await openFile<T>(path.join(dir, f));
-      for (const [id, v] of Object.entries(db.data)) {
-        this.shard(id).data[id] = v;
-        homes.add(this.shard(id));
+      const old = await readFile<T>(path.join(this.dir!, f));
+      for (const [id, v] of Object.entries(old.data)) {
+        const home = this.ensure(id);
+        home.data[id] = v;
+        homes.add(home);
       }
     }
-    this.shards.forEach((s, i) => {
-      for (const id of Object.keys(s.data)) {
-        const home = this.shard(id);
-        if (home === this.shards[i]) continue;
-        home.data[id] = s.data[id];
-        delete s.data[id];
-        homes.add(home);
-        left.add(s);
-      }
-    });
-    // new homes on disk first, then the files they left: a kill in between duplicates, never loses
     await Promise.all([...homes].map((s) => s.write()));
-    await Promise.all([...left].filter((s) => !homes.has(s)).map((s) => s.write()));
     for (const f of foreign) {
-      openFiles.delete(path.join(dir, f));
-      rmSync(path.join(dir, f), { force: true });
+      openFiles.delete(path.join(this.dir!, f));
+      rmSync(path.join(this.dir!, f), { force: true });
     }
   }
 
-  private shard(id: string): Shard<T> {
-    return this.shards[this.shards.length === 1 ? 0 : hash(id) % this.shards.length];
+  private created(): Shard<T>[] {
+    return this.shards.filter((s): s is Shard<T> => s !== undefined);
   }
 
   get(id: string): T | undefined {
-    return Object.hasOwn(this.shard(id).data, id) ? this.shard(id).data[id] : undefined;
+    const s = this.existing(id);
+    return s && Object.hasOwn(s.data, id) ? s.data[id] : undefined;
   }
 
   has(id: string): boolean {
-    return Object.hasOwn(this.shard(id).data, id);
+    const s = this.existing(id);
+    return Boolean(s && Object.hasOwn(s.data, id));
   }
 
   all(): T[] {
-    return this.shards.flatMap((s) => Object.values(s.data));
+    return this.created().flatMap((s) => Object.values(s.data));
   }
 
   find(predicate: (v: T) => boolean): T | undefined {
-    for (const s of this.shards) for (const v of Object.values(s.data)) if (predicate(v)) return v;
+    for (const s of this.created()) for (const v of Object.values(s.data)) if (predicate(v)) return v;
     return undefined;
   }
 
   get size(): number {
-    return this.shards.reduce((n, s) => n + Object.keys(s.data).length, 0);
+    return this.created().reduce((n, s) => n + Object.keys(s.data).length, 0);
   }
 
   async put(id: string, value: T): Promise<T> {
-    await this.shard(id).update((d) => {
+    await this.ensure(id).update((d) => {
       d[id] = value;
+      this.reindex(id, value);
     });
     return value;
   }
 
   /**
-   * Reads and writes one record atomically: `fn` runs synchronously inside lowdb's update, so two
-   * concurrent mutations of one record never interleave. Returning undefined leaves it unchanged.
+   * Declares a secondary index: `keysOf` names the keys a record is found under. Built from what is
+   * stored now and kept up to date by every write, so `lookup` costs the matches, not the collection.
+   * Declaring a name again keeps the first declaration.
+   */
+  index(name: string, keysOf: (v: T) => string | string[] | undefined | null): this {
+    if (this.indexes.has(name)) return this;
+    const idx: Index<T> = { keysOf: (v) => [keysOf(v) ?? []].flat(), ids: new Map(), keysById: new Map() };
+    this.indexes.set(name, idx);
+    for (const s of this.created()) for (const [id, v] of Object.entries(s.data)) this.indexOne(idx, id, v);
+    return this;
+  }
+
+  /** The records an index holds under a key. */
+  lookup(name: string, key: string): T[] {
+    const idx = this.indexes.get(name);
+    if (!idx) throw new Error(`collection ${this.name} has no index ${name}`);
+    return [...(idx.ids.get(key) ?? [])].map((id) => this.get(id)).filter((v): v is T => v !== undefined);
+  }
+
+  private indexOne(idx: Index<T>, id: string, value: T | undefined): void {
+    for (const k of idx.keysById.get(id) ?? []) {
+      const set = idx.ids.get(k);
+      set?.delete(id);
+      if (set?.size === 0) idx.ids.delete(k);
+    }
+    if (value === undefined) {
+      idx.keysById.delete(id);
+      return;
+    }
+    const keys = idx.keysOf(value);
+    idx.keysById.set(id, keys);
+    for (const k of keys) {
+      let set = idx.ids.get(k);
+      if (!set) idx.ids.set(k, (set = new Set()));
+      set.add(id);
+    }
+  }
+
+  private reindex(id: string, value: T | undefined): void {
+    for (const idx of this.indexes.values()) this.indexOne(idx, id, value);
+  }
+
+  /**
+   * Reads and writes one record atomically: `fn` runs synchronously before lowdb's update, with no
+   * await in between, so two concurrent mutations of one record never interleave. Returning no value
+   * leaves the record unchanged and writes nothing.
    */
   async mutate<R>(id: string, fn: (current: T | undefined) => { value?: T; result: R }): Promise<R> {
-    const shard = this.shard(id);
-    const out = fn(Object.hasOwn(shard.data, id) ? shard.data[id] : undefined);
+    const out = fn(this.get(id));
     if (out.value !== undefined) {
       const value = out.value;
-      await shard.update((d) => {
+      await this.ensure(id).update((d) => {
         d[id] = value;
+        this.reindex(id, value);
       });
     }
     return out.result;
   }
 
+  /** Stores many records with one write per shard they land in (bulk loads, benchmarks). */
+  async putMany(records: Iterable<[string, T]>): Promise<void> {
+    const touched = new Set<Shard<T>>();
+    for (const [id, value] of records) {
+      const s = this.ensure(id);
+      s.data[id] = value;
+      this.reindex(id, value);
+      touched.add(s);
+    }
+    await Promise.all([...touched].map((s) => s.write()));
+  }
+
   async delete(id: string): Promise<boolean> {
-    const shard = this.shard(id);
-    if (!Object.hasOwn(shard.data, id)) return false;
-    await shard.update((d) => {
+    const s = this.existing(id);
+    if (!s || !Object.hasOwn(s.data, id)) return false;
+    await s.update((d) => {
       delete d[id];
+      this.reindex(id, undefined);
     });
     return true;
   }
 
   async clear(): Promise<void> {
     await Promise.all(
-      this.shards.map((s) =>
+      this.created().map((s) =>
         s.update((d) => {
           for (const k of Object.keys(d)) delete d[k];
         }),
       ),
     );
+    for (const idx of this.indexes.values()) {
+      idx.ids.clear();
+      idx.keysById.clear();
+    }
   }
 }
 
@@ -176,6 +284,7 @@ export class Store {
     readonly dataDir: string | undefined,
   ) {}
 
+  /** `shards > 1` declares a collection that grows with use; it is spread over SHARDS files. */
   async collection<T>(name: string, shards = 1): Promise<Collection<T>> {
     let c = this.collections.get(name) as Collection<T> | undefined;
     if (!c) {
@@ -183,6 +292,11 @@ export class Store {
       this.collections.set(name, c as Collection<unknown>);
     }
     return c;
+  }
+
+  /** The collections opened so far. */
+  opened(): Collection<unknown>[] {
+    return [...this.collections.values()];
   }
 
   async clear(): Promise<void> {

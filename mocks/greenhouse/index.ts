@@ -34,8 +34,7 @@ export function createGreenhouseEmulator(options: Partial<GreenhouseEmulatorOpti
     resultCards: async (ctx, candidate) => {
       const book = await takeHomeTests(ctx);
       return book
-        .all()
-        .filter((t) => t.candidateId === candidate.id)
+        .lookup('candidate', candidate.id)
         .sort((a, b) => a.sentAt.localeCompare(b.sentAt))
         .map(greenhouseCard);
     },

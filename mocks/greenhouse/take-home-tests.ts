@@ -43,7 +43,7 @@ export interface TakeHomeTest {
 
 export type Claim = 'claimed' | 'unknown' | 'sending' | 'busy' | 'complete' | 'not-sent';
 
-export const takeHomeTests = (ctx: EmulatorContext): Promise<Collection<TakeHomeTest>> => ctx.store.collection<TakeHomeTest>('take_home_tests', 4);
+export const takeHomeTests = async (ctx: EmulatorContext): Promise<Collection<TakeHomeTest>> => (await ctx.store.collection<TakeHomeTest>('take_home_tests', 4)).index('candidate', (t) => t.candidateId);
 
 export const takeHomeTestUrl = (ctx: EmulatorContext, id: string): string => `${ctx.selfUrl()}/integrations/testing_partners/take_home_tests/${id}`;
 

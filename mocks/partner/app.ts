@@ -147,7 +147,7 @@ export class ReferencePartner {
     const isNew = await this.orders.mutate(payload.record_id, (cur) => {
       if (cur) return { value: cur.deliveryIds.includes(deliveryId) ? undefined : { ...cur, deliveryIds: [...cur.deliveryIds, deliveryId] }, result: false };
       const category = payload.record_type === 'background_check_order' ? 'background_check' : 'assessment';
-      const value: ReceivedOrder = { id: payload.record_id, deliveryIds: [deliveryId], accountId: payload.account_id, provider: payload.provider ?? '', event: payload.event, category, receivedAt: new Date().toISOString(), payload, traceId };
+      const value: ReceivedOrder = { id: payload.record_id, deliveryIds: [deliveryId], accountId: payload.account_id, provider: payload.provider ?? '', event: payload.event, category, receivedAt: new Date().toISOString(), payload: withoutCopy(payload), traceId };
       return { value, result: true };
     });
     if (isNew && this.opts.autoComplete && this.behaviour.complete) this.scheduleCompletion(payload.record_id, this.opts.completeAfterMs);
@@ -212,4 +212,10 @@ export class ReferencePartner {
 
 function minimalPdf(title: string): string {
   return `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 144]>>endobj\n% ${title}\ntrailer<</Root 1 0 R>>\n%%EOF\n`;
+}
+
+/** The event repeats the order under `data`; one copy is kept. */
+function withoutCopy(payload: OrderWebhook): OrderWebhook {
+  const { data: _copy, ...event } = payload;
+  return event;
 }

@@ -36,8 +36,7 @@ export function reportRow(r: StoredReport): ResultCardView {
 export async function recruiteeCards(ctx: EmulatorContext, c: WorldCandidate): Promise<CandidateCard['results']> {
   const book = await reportBook(ctx);
   return book
-    .all()
-    .filter((r) => r.candidate_id === c.number && r.company_id === Number(ctx.account.native.companyId))
+    .lookup('candidate', `${Number(ctx.account.native.companyId)}:${c.number}`)
     .sort((a, b) => a.created_at.localeCompare(b.created_at))
     .map(reportRow);
 }

@@ -81,8 +81,8 @@ function envRoutes(ctx: EmulatorContext, env: RecruiteeEnv): Router {
     const candidateId = Number(req.params.candidateId);
     const book = await reportBook(ctx);
     const reports = book
-      .all()
-      .filter((r) => r.env === env && r.codename === partner.codename && r.company_id === companyId && r.candidate_id === candidateId)
+      .lookup('candidate', `${companyId}:${candidateId}`)
+      .filter((r) => r.env === env && r.codename === partner.codename)
       .sort((a, b) => a.created_at.localeCompare(b.created_at))
       .map(publicReport);
     const body: RecruiteeReportList = { reports };

@@ -18,7 +18,7 @@ export interface StoredReport extends RecruiteeReport {
   updates: number;
 }
 
-export const reportBook = (ctx: EmulatorContext): Promise<Collection<StoredReport>> => ctx.store.collection<StoredReport>('reports', 8);
+export const reportBook = async (ctx: EmulatorContext): Promise<Collection<StoredReport>> => (await ctx.store.collection<StoredReport>('reports', 8)).index('candidate', (r) => `${r.company_id}:${r.candidate_id}`);
 
 /** The report as the Partners API shows it (no sandbox bookkeeping). */
 export function publicReport(r: StoredReport): RecruiteeReport {

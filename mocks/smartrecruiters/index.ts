@@ -24,8 +24,7 @@ export const smartrecruitersEmulator: EmulatorAdapter = {
   sendTest: (ctx, input) => placeOrder(ctx, input, 'ad-hoc'),
   resultCards: async (ctx, candidate) =>
     (await stateOf(ctx)).orders
-      .all()
-      .filter((o) => o.candidateId === candidate.id)
+      .lookup('candidate', candidate.id)
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
       .map(resultCard),
   candidateNativeId: (c) => candidateUuid(c),

@@ -74,7 +74,7 @@ export class SmartRecruitersState {
   ) {}
 
   static async open(ctx: EmulatorContext): Promise<SmartRecruitersState> {
-    return new SmartRecruitersState(ctx, await ctx.store.collection<SrOrder>('orders', 4), await ctx.store.collection<SrToken>('tokens'), await ctx.store.collection<unknown>('meta'));
+    return new SmartRecruitersState(ctx, (await ctx.store.collection<SrOrder>('orders', 4)).index('candidate', (o) => o.candidateId), await ctx.store.collection<SrToken>('tokens'), await ctx.store.collection<unknown>('meta'));
   }
 
   settings(): SrSettings {

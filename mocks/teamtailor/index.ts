@@ -72,8 +72,7 @@ export const teamtailorEmulator: EmulatorAdapter = {
   sendTest: (ctx, input) => sendWebhook(ctx, input),
   async resultCards(ctx, candidate) {
     return (await partnerResults(ctx))
-      .all()
-      .filter((r) => r.candidateId === candidate.id)
+      .lookup('candidate', candidate.id)
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
       .map(resultCard);
   },

@@ -59,4 +59,4 @@ export function resetInstance(ctx: EmulatorContext): InstanceState {
 
 export const instance = (ctx: EmulatorContext): InstanceState => instances.get(ctx) ?? resetInstance(ctx);
 
-export const partnerResults = (ctx: EmulatorContext): Promise<Collection<PartnerResultRecord>> => ctx.store.collection<PartnerResultRecord>('partner-results', 16);
+export const partnerResults = async (ctx: EmulatorContext): Promise<Collection<PartnerResultRecord>> => (await ctx.store.collection<PartnerResultRecord>('partner-results', 16)).index('candidate', (r) => r.candidateId);

@@ -36,7 +36,8 @@ export function greenhouseExternalTrigger(bridge: BridgeApi): Router {
       ]);
     }
     res.locals.orderId = id;
-    const o = bridge.findOrder((x) => x.id === id && x.accountId === accountId && x.provider === 'greenhouse');
+    const found = bridge.orderById(id);
+    const o = found && found.accountId === accountId && found.provider === 'greenhouse' ? found : undefined;
     if (!o || o.category !== category) {
       throw new ApiError(404, 'NotFoundError', `No ${what(category)} test with partner_interview_id ${JSON.stringify(id)} for this Greenhouse account`, [
         { pointer: '/query/partner_interview_id', message: 'names no test of this account', expected: 'a partner_interview_id send_test answered', actual: id },
@@ -61,7 +62,7 @@ export function greenhouseExternalTrigger(bridge: BridgeApi): Router {
     const { account, category } = greenhouseCaller(bridge, req, res);
     const body = validBody<GreenhouseSendTestRequest>(req, res, 'greenhouse/send-test-request');
     // The take_home_test URL names one test instance: a repeated send_test gets the same order.
-    const existing = bridge.findOrder((o) => o.accountId === account.id && o.provider === 'greenhouse' && nativeOf(o).takeHomeTestUrl === body.url);
+    const existing = bridge.ordersByNative(account.id, 'takeHomeTestUrl', body.url)[0];
     const stored =
       existing ??
       (await bridge.placeOrder({
@@ -86,7 +87,8 @@ export function greenhouseExternalTrigger(bridge: BridgeApi): Router {
     const { account } = greenhouseCaller(bridge, req, res);
     const body = validBody<GreenhouseResponseErrorRequest>(req, res, 'greenhouse/response-error-request');
     const id = body.partner_interview_id;
-    const order = id ? bridge.findOrder((o) => o.id === id && o.accountId === account.id) : undefined;
+    const found = id ? bridge.orderById(id) : undefined;
+    const order = found?.accountId === account.id ? found : undefined;
     if (order) {
       res.locals.orderId = order.id;
       const kept = nativeOf(order).responseErrors ?? [];

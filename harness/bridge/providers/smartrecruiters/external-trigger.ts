@@ -149,7 +149,7 @@ export function smartRecruitersExternalTrigger(bridge: BridgeApi): Router {
         { pointer: '/companyId', message: 'is not the linked account\'s company', expected: account.native.companyId, actual: body.companyId },
       ]);
     }
-    const existing = bridge.findOrder((o) => o.accountId === account.id && o.native.srOrderId === srOrderId);
+    const existing = bridge.ordersByNative(account.id, 'srOrderId', srOrderId)[0];
     if (existing) {
       res.locals.orderId = existing.id;
       return existing;
@@ -193,7 +193,8 @@ export function smartRecruitersExternalTrigger(bridge: BridgeApi): Router {
   /** Where SmartRecruiters sends an applying candidate: the inline assessment, as the bridge hosts it. */
   r.get('/inline/:orderId', (req, res) => {
     hop(res);
-    const o = bridge.findOrder((x) => x.id === req.params.orderId && x.provider === 'smartrecruiters' && x.native.mode === 'inline');
+    const found = bridge.orderById(req.params.orderId);
+    const o = found?.provider === 'smartrecruiters' && found.native.mode === 'inline' ? found : undefined;
     if (!o) throw new ApiError(404, 'NotFoundError', `No inline order ${JSON.stringify(req.params.orderId)}`);
     res.locals.orderId = o.id;
     res.locals.accountId = o.accountId;

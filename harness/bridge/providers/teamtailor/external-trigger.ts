@@ -96,7 +96,7 @@ function categoryRoutes(bridge: BridgeApi, category: Category): Router {
     if (!packageId) throw new ApiError(400, 'ValidationError', `No package was chosen: webhook-data has no "${PACKAGE_WEBHOOK_KEY}"`);
     const partnerResultId = ev['partner-result'].id;
     // Teamtailor does not retry, but a form sent twice for one partner-result is still one order.
-    const existing = bridge.findOrder((o) => o.accountId === account.id && o.native.partnerResultId === partnerResultId);
+    const existing = bridge.ordersByNative(account.id, 'partnerResultId', partnerResultId)[0];
     const order =
       existing ??
       (await bridge.placeOrder({
