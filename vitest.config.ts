@@ -7,6 +7,8 @@ const consumer = ['contracts/**/*.consumer.test.ts'];
 export default defineConfig({
   test: {
     env: { PACT_DO_NOT_TRACK: 'true', ATS_SANDBOX_QUIET: '1' },
+    // vitest's default is cores - 1, i.e. one worker on a 2-core CI machine; most tests wait on I/O
+    maxWorkers: 2,
     testTimeout: 20_000,
     hookTimeout: 20_000,
     globalSetup: ['test/global-setup.ts'],

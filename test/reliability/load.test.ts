@@ -50,7 +50,7 @@ async function placeOrders(count: number): Promise<Placed[]> {
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'ats-load-'));
   // the partner receives the orders but leaves the results to this test
-  sb = await startSandbox({ ports: 0, configFile: false, dataDir, partner: { autoComplete: false } });
+  sb = await startSandbox({ ports: 0, configFile: false, dataDir, partner: { autoComplete: false }, hopWaitMs: 0 });
 }, 20_000);
 
 afterAll(async () => {
