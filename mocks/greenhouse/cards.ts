@@ -27,8 +27,6 @@ export function greenhouseCard(t: TakeHomeTest): ResultCardView {
     for (const [label, value] of Object.entries(r.metadata ?? {})) {
       if (value !== null && value !== undefined) card.fields.push({ label, value: String(value) });
     }
-    const notes = r.metadata?.Notes;
-    if (typeof notes === 'string') card.summary = notes;
   } else if (t.partnerProfileUrl) {
     card.links.push({ text: 'Go to Test', url: t.partnerProfileUrl });
   }

@@ -30,7 +30,8 @@ export function resultCard(o: SrOrder): ResultCardView {
     title: r.name ?? o.packageName,
     status: STATUS_VIEW[o.state === 'failed' ? 'FAILED' : (r.status ?? 'SENT')],
     links: attachments.map((a) => ({ text: `Download Reports: ${a.name}`, url: a.url })),
-    attachments,
+    // SmartRecruiters shows attachments only inside Download Reports: listed once, as its links
+    attachments: [],
     fields: o.mode === 'ad-hoc' ? [] : [{ label: 'Ordered', value: o.mode === 'inline' ? 'Inline assessment (job application)' : 'Auto-triggered (hiring step)' }],
   };
   if (r.score) card.score = { text: `${r.score.raw}/${r.score.max}`, value: r.score.raw, min: r.score.min, max: r.score.max };

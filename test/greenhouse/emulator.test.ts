@@ -161,7 +161,7 @@ describe('Greenhouse refusing bad input, in its own shape, keeping its data', ()
   });
 
   it('the first result is unchanged after all of that', async () => {
-    expect(await cardNow()).toMatchObject({ status: { label: 'Completed' }, score: { value: 70 }, summary: 'first', links: [{ text: 'View Report', url: 'https://p.example/first' }, expect.anything()] });
+    expect(await cardNow()).toMatchObject({ status: { label: 'Completed' }, score: { value: 70 }, fields: expect.arrayContaining([{ label: 'Notes', value: 'first' }]), links: [{ text: 'View Report', url: 'https://p.example/first' }, expect.anything()] });
   });
 });
 
