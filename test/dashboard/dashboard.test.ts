@@ -65,6 +65,46 @@ describe.skipIf(!hasChromium)('dashboard', () => {
     await page.getByLabel('Show hops of this order id').fill('');
   });
 
+  it('sends a background check from every ATS and shows each result the way that ATS does', async () => {
+    const landed: Record<string, RegExp> = {
+      Teamtailor: /Completed[\s\S]*See results ↗/,
+      Recruitee: /Standard background check[\s\S]*Open ↗/,
+      Greenhouse: /Standard background check[\s\S]*View Report ↗/,
+      SmartRecruiters: /Standard background check[\s\S]*Download Reports/,
+    };
+    for (const name of Object.keys(landed)) {
+      const p = panel(name);
+      await p.getByLabel(`${name} Candidate`).selectOption('cand_juston');
+      await p.getByLabel(`${name} Category`).selectOption('background_check');
+      await expect.poll(() => p.getByLabel(`${name} Package`).inputValue()).toBe('bgc_standard');
+      await p.getByRole('button', { name: `Send ${name} test` }).click();
+    }
+    for (const [name, pattern] of Object.entries(landed)) {
+      await expect.poll(() => panel(name).locator('.card').innerText(), { timeout: 10_000 }).toMatch(pattern);
+    }
+    await shot(page, 'every-ats-background-check');
+  });
+
+  it('runs the duplicate Greenhouse update scenario and shows the second update refused', async () => {
+    await page.getByLabel('Scenario to run').selectOption('greenhouse-duplicate-result-update-refused');
+    await page.getByRole('button', { name: 'Run scenario' }).click();
+    const result = page.locator('.scenario-result');
+    await result.getByText(/greenhouse-duplicate-result-update-refused: passed in \d+ ms/).waitFor({ timeout: 15_000 });
+    expect(await result.getByRole('list', { name: 'Expectations' }).innerText()).toMatch(/✓ step second: status is 409, body\.errorCode is "DuplicateResultUpdateError"/);
+    expect(await result.getByRole('list', { name: 'Timeline' }).locator('li').count()).toBeGreaterThan(5);
+    await shot(page, 'scenario-duplicate-update');
+  });
+
+  it('injects a fault and lists it in plain words, then clears it', async () => {
+    await page.getByLabel('Fault route, method and path').fill('POST /webhooks/orders');
+    await page.getByRole('button', { name: 'Inject fault' }).click();
+    await page.getByRole('list', { name: 'Active faults' }).getByText('partner: POST /webhooks/orders → answer HTTP 500, always').waitFor();
+    const faults = (await (await fetch(`${sb.urls.controlPlane}/_sandbox/faults`)).json()) as unknown[];
+    expect(faults).toHaveLength(1);
+    await page.getByRole('button', { name: 'Clear all faults' }).click();
+    await page.getByRole('list', { name: 'Active faults' }).getByText('none').waitFor();
+  });
+
   it('shows the ATS\'s own error text when the package list fails', async () => {
     await fetch(`${sb.urls.partner}/_partner/behaviour`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ packageList: 'http-500' }) });
     try {

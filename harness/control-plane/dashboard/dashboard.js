@@ -64,7 +64,7 @@ const renderers = {
       r.label && el('div', {}, r.label),
       r.summary && el('div', { class: 'summary' }, plain(r.summary)),
       (r.links.length > 0 || r.attachments.length > 0) && el('div', { class: 'links' }, el('strong', {}, 'Download Reports: '),
-        r.links.map((l) => link(l.text, l.url)), r.attachments.map((a) => link(a.name, a.url))),
+        r.links.map((l) => link(l.text.replace(/^Download Reports:\s*/, ''), l.url)), r.attachments.map((a) => link(a.name, a.url))),
       r.error && el('div', { class: 'error-text' }, r.error))),
 };
 const fields = (r) => r.fields.length ? el('dl', { class: 'fields' }, r.fields.map((f) => [el('dt', {}, f.label), el('dd', {}, f.value)])) : null;
