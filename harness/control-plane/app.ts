@@ -11,6 +11,7 @@ import { explainIssues, validate } from '../schemas/registry.ts';
 import type { Journal, JournalEntry } from '../journal.ts';
 import { PROVIDERS, type ProviderKey, type ResolvedConfig, type ServiceName } from '../config.ts';
 import { basic } from '../signing.ts';
+import { serviceCaller } from './forward.ts';
 import { troubleshootingRoutes } from './troubleshooting.ts';
 
 export interface ControlPlaneOptions {
@@ -42,28 +43,7 @@ export function createControlPlane(opts: ControlPlaneOptions): Express {
   const app = createServiceApp(appOpts);
   const auth = { authorization: basic(opts.apiKey, '') };
 
-  async function forward(service: ServiceName, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown }> {
-    const base = opts.urls()[service];
-    let res: Response;
-    try {
-      res = await fetch(`${base}${path}`, {
-        method,
-        headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(30_000),
-      });
-    } catch (e) {
-      throw new ApiError(502, 'ProviderUnavailableError', `The ${service} service at ${base} did not answer: ${(e as Error).message}`);
-    }
-    const text = await res.text();
-    let json: unknown = text;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      /* not JSON: pass the text on */
-    }
-    return { status: res.status, json };
-  }
+  const forward = serviceCaller(opts.urls);
 
   const ats = (req: Request): ProviderKey => {
     const a = req.params.ats as ProviderKey;

@@ -12,6 +12,7 @@ import { TRACE_HEADER } from '../http/service-app.ts';
 import type { Journal } from '../journal.ts';
 import { PROVIDERS, type ProviderKey, type ResolvedConfig, type ServiceName } from '../config.ts';
 import { basic } from '../signing.ts';
+import { serviceCaller } from './forward.ts';
 import { FAULT_TARGETS, type FaultTarget } from '../faults/definitions.ts';
 import { checkFault } from '../faults/registry.ts';
 import { checkLinks, type LinkToCheck } from '../scenarios/link-check.ts';
@@ -24,36 +25,13 @@ export interface TroubleshootingOptions {
   apiKey: string;
 }
 
-interface Answer {
-  status: number;
-  json: unknown;
-}
 
 export function troubleshootingRoutes(opts: TroubleshootingOptions): Router {
   const r = Router();
   const auth = { authorization: basic(opts.apiKey, '') };
   const http = createHttpClient('control-plane', opts.journal);
 
-  async function call(service: ServiceName, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-    const base = opts.urls()[service];
-    let res: Response;
-    try {
-      res = await fetch(`${base}${path}`, {
-        method,
-        headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(30_000),
-      });
-    } catch (e) {
-      throw new ApiError(502, 'ProviderUnavailableError', `The ${service} service at ${base} did not answer: ${(e as Error).message}`);
-    }
-    const text = await res.text();
-    try {
-      return { status: res.status, json: text ? JSON.parse(text) : undefined };
-    } catch {
-      return { status: res.status, json: text };
-    }
-  }
+  const call = serviceCaller(opts.urls);
 
   const faultTargets = (): FaultTarget[] => FAULT_TARGETS.filter((t) => t !== 'partner' || opts.config.referencePartner);
   const ats = (req: Request): ProviderKey => {

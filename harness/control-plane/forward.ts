@@ -1,0 +1,35 @@
+/** How the control plane calls the other services: by URL only, so split mode works the same. */
+import { ApiError } from '../errors.ts';
+import type { ServiceName } from '../config.ts';
+
+export interface Answer {
+  status: number;
+  /** the parsed JSON answer, or its text when it is not JSON */
+  json: unknown;
+  url?: string;
+}
+
+export type ServiceCall = (service: ServiceName, method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Answer>;
+
+export function serviceCaller(urls: () => Record<ServiceName, string>): ServiceCall {
+  return async (service, method, path, body, headers = {}) => {
+    const base = urls()[service];
+    let res: Response;
+    try {
+      res = await fetch(`${base}${path}`, {
+        method,
+        headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+      });
+    } catch (e) {
+      throw new ApiError(502, 'ProviderUnavailableError', `The ${service} service at ${base} did not answer: ${(e as Error).message}`);
+    }
+    const text = await res.text();
+    try {
+      return { status: res.status, json: text ? JSON.parse(text) : undefined, url: `${base}${path}` };
+    } catch {
+      return { status: res.status, json: text, url: `${base}${path}` };
+    }
+  };
+}
