@@ -2,7 +2,7 @@
  * State on lowdb: one `Low` instance per file per process (deps.md pitfalls 2-4), mutated only
  * through synchronous `update()` callbacks, and every write awaited before a caller acknowledges it.
  *
- * A collection that grows (orders, deliveries, results) is spread over SHARDS files by a hash of the
+ * Each file is an append-only log of changed records (state-log-file.ts). A collection that grows (orders, deliveries, results) is spread over SHARDS files by a hash of the
  * id, so a write rewrites the few records of one shard and its cost stays flat as the collection
  * grows (docs/decisions/005). Shard files are created when a record first lands in them, and only
  * the files that exist are read at start-up, so an empty sandbox opens none.
@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { Low, Memory, type Adapter } from 'lowdb';
-import { CoalescingJsonFile } from './coalescing-file.ts';
+import { StateLogFile } from './state-log-file.ts';
 
 type Data<T> = Record<string, T>;
 type Shard<T> = Low<Data<T>>;
@@ -24,7 +24,7 @@ const openFiles = new Map<string, Low<Data<unknown>>>();
 function instance<T>(file: string): Shard<T> {
   let db = openFiles.get(file) as Shard<T> | undefined;
   if (!db) {
-    db = new Low<Data<T>>(new CoalescingJsonFile<Data<T>>(file), {});
+    db = new Low<Data<T>>(new StateLogFile<Data<T>[string]>(file), {});
     openFiles.set(file, db as Low<Data<unknown>>);
   }
   return db;
@@ -133,6 +133,7 @@ export class Collection<T> {
       for (const [id, v] of Object.entries(old.data)) {
         const home = this.ensure(id);
         home.data[id] = v;
+        this.touch(home, id);
         homes.add(home);
       }
     }
@@ -141,6 +142,11 @@ export class Collection<T> {
       openFiles.delete(path.join(this.dir!, f));
       rmSync(path.join(this.dir!, f), { force: true });
     }
+  }
+
+  /** Tells a shard's file which record changed, so that only it is written. */
+  private touch(s: Shard<T>, id: string): void {
+    (s.adapter as Partial<StateLogFile<T>>).touched?.(id);
   }
 
   private created(): Shard<T>[] {
@@ -171,7 +177,9 @@ export class Collection<T> {
   }
 
   async put(id: string, value: T): Promise<T> {
-    await this.ensure(id).update((d) => {
+    const s = this.ensure(id);
+    this.touch(s, id);
+    await s.update((d) => {
       d[id] = value;
       this.reindex(id, value);
     });
@@ -230,7 +238,9 @@ export class Collection<T> {
     const out = fn(this.get(id));
     if (out.value !== undefined) {
       const value = out.value;
-      await this.ensure(id).update((d) => {
+      const s = this.ensure(id);
+      this.touch(s, id);
+      await s.update((d) => {
         d[id] = value;
         this.reindex(id, value);
       });
@@ -244,6 +254,7 @@ export class Collection<T> {
     for (const [id, value] of records) {
       const s = this.ensure(id);
       s.data[id] = value;
+      this.touch(s, id);
       this.reindex(id, value);
       touched.add(s);
     }
@@ -253,6 +264,7 @@ export class Collection<T> {
   async delete(id: string): Promise<boolean> {
     const s = this.existing(id);
     if (!s || !Object.hasOwn(s.data, id)) return false;
+    this.touch(s, id);
     await s.update((d) => {
       delete d[id];
       this.reindex(id, undefined);
@@ -264,7 +276,10 @@ export class Collection<T> {
     await Promise.all(
       this.created().map((s) =>
         s.update((d) => {
-          for (const k of Object.keys(d)) delete d[k];
+          for (const k of Object.keys(d)) {
+            this.touch(s, k);
+            delete d[k];
+          }
         }),
       ),
     );

@@ -1,4 +1,5 @@
 /** The store: one lowdb instance per file, awaited writes that are on disk when acknowledged, shards that reload. */
+import { parseStateFile, STATE_LOG_HEADER } from '../../harness/store/state-log-file.ts';
 import { describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ describe('store', () => {
       expect(files.length).toBeLessThanOrEqual(200);
       expect(files.every((f) => /^things\.s\d{4}\.json$/.test(f))).toBe(true);
       let onDisk = 0;
-      for (const f of files) onDisk += Object.keys(JSON.parse(await readFile(path.join(dir, 'svc', f), 'utf8'))).length;
+      for (const f of files) onDisk += Object.keys(parseStateFile(await readFile(path.join(dir, 'svc', f), 'utf8')).data).length;
       expect(onDisk).toBe(200);
       const again = await new Store('svc', dir).collection<{ n: number }>('things', 4);
       expect(again.get('id123')).toEqual({ n: 123 });
@@ -53,8 +54,35 @@ describe('store layout changes', () => {
       const files = (await readdir(path.join(dir, 'svc'))).filter((f) => f.endsWith('.json'));
       expect(files).not.toContain('old.json');
       let onDisk = 0;
-      for (const f of files) onDisk += Object.keys(JSON.parse(await readFile(path.join(dir, 'svc', f), 'utf8'))).length;
+      for (const f of files) onDisk += Object.keys(parseStateFile(await readFile(path.join(dir, 'svc', f), 'utf8')).data).length;
       expect(onDisk).toBe(201);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps each file an append-only log: changed records only, a torn last line dropped, compacted as it grows', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'store-log-'));
+    try {
+      const { writeFile, appendFile, stat } = await import('node:fs/promises');
+      const file = path.join(dir, 'svc', 'log.json');
+      const c = await new Store('svc', dir).collection<{ n: number; pad: string }>('log');
+      await c.put('a', { n: 1, pad: 'x'.repeat(100) });
+      await c.put('b', { n: 2, pad: 'x'.repeat(100) });
+      await c.put('a', { n: 3, pad: 'x'.repeat(100) });
+      const lines = (await readFile(file, 'utf8')).trim().split('\n');
+      expect(lines[0]).toBe(STATE_LOG_HEADER);
+      expect(lines.slice(1).map((l) => JSON.parse(l).k)).toEqual(['a', 'b', 'a']); // one line per change, not the whole shard
+      await appendFile(file, '{"k":"c","v":{"n":'); // a kill in the middle of an append
+      expect(parseStateFile(await readFile(file, 'utf8'))).toMatchObject({ torn: true, data: { a: { n: 3 }, b: { n: 2 } } });
+
+      for (let i = 0; i < 3000; i++) await c.put('a', { n: i, pad: 'x'.repeat(100) });
+      expect((await stat(file)).size).toBeLessThan(200 * 1024); // rewritten as the log outgrew the live data
+      expect(parseStateFile<{ n: number }>(await readFile(file, 'utf8')).data.a.n).toBe(2999);
+
+      await writeFile(path.join(dir, 'svc', 'legacy.json'), JSON.stringify({ old: { n: 7, pad: '' } }));
+      const legacy = await new Store('svc', dir).collection<{ n: number; pad: string }>('legacy');
+      expect(legacy.get('old')).toEqual({ n: 7, pad: '' });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

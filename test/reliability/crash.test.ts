@@ -4,6 +4,7 @@
  * data dir, every state file parses, every write it acknowledged before the kill is there, and the
  * order webhooks it could not deliver (the receiver was down during the first run) are sent.
  */
+import { parseStateFile } from '../../harness/store/state-log-file.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -103,7 +104,8 @@ describe('crash', () => {
     await new Promise<void>((r) => (first.proc.exitCode !== null || first.proc.signalCode !== null ? r() : first.proc.once('exit', () => r())));
     expect(first.proc.signalCode).toBe('SIGKILL');
 
-    // every state file parses (a torn write would show here); the journal's complete lines parse
+    // every state file reads: each line of its log parses, but for a last line cut by the kill (an append that
+    // was never acknowledged); the journal's complete lines parse
     const files: string[] = [];
     const walk = async (d: string): Promise<void> => {
       for (const e of await readdir(d, { withFileTypes: true })) e.isDirectory() ? await walk(path.join(d, e.name)) : files.push(path.join(d, e.name));
@@ -111,7 +113,7 @@ describe('crash', () => {
     await walk(path.join(dataDir, 'state'));
     const state = files.filter((f) => f.endsWith('.json'));
     expect(state.length).toBeGreaterThan(0);
-    for (const f of state) expect(() => JSON.parse(readFileSync(f, 'utf8')), f).not.toThrow();
+    for (const f of state) expect(() => parseStateFile(readFileSync(f, 'utf8')), f).not.toThrow();
     const journal = (await readFile(path.join(dataDir, 'state', 'journal.jsonl'), 'utf8')).split('\n').slice(0, -1);
     for (const line of journal) expect(() => JSON.parse(line)).not.toThrow();
 

@@ -4,6 +4,7 @@
  * each order's ATS card shows one of its acknowledged results; Greenhouse acknowledges exactly one per
  * test. Then 50 concurrent updates of one fresh Greenhouse test: exactly one is accepted.
  */
+import { parseStateFile } from '../../harness/store/state-log-file.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -78,7 +79,7 @@ describe('load', () => {
 
     const files = snapshot(dataDir);
     const onDisk = new Map<string, StoredOrder>();
-    for (const [f, text] of files) if (f.startsWith(`bridge${path.sep}orders.`)) for (const [id, o] of Object.entries(JSON.parse(text) as Record<string, StoredOrder>)) onDisk.set(id, o);
+    for (const [f, text] of files) if (f.startsWith(`bridge${path.sep}orders.`)) for (const [id, o] of Object.entries(parseStateFile<StoredOrder>(text).data)) onDisk.set(id, o);
     const cards = new Map<string, Awaited<ReturnType<Sandbox['admin']['candidate']>>>();
     for (const ats of PROVIDERS) for (const c of ['cand_ada', 'cand_juston', 'cand_grace']) cards.set(`${ats}/${c}`, await sb.emulators[ats]!.card(c));
 

@@ -1,0 +1,141 @@
+/**
+ * StateLogFile: the lowdb adapter behind every state file. lowdb's JSONFile rewrites the whole file
+ * through a temp file and a rename on every write, and on ext4 a rename over an existing file costs
+ * 0.2-0.5 ms (it forces the new data out first) against 0.006 ms for an append. So a write here
+ * appends one JSON line per record that changed ({"k":id,"v":value}, or {"k":id,"d":1} when deleted);
+ * the file is rewritten (temp file, then rename) only when the log has grown well past the live data,
+ * or after a start that found something to tidy. Writes of one event-loop turn are coalesced, and
+ * every caller is answered after the append that holds its change (so it survives kill -9). A last
+ * line torn by a kill mid-append was never acknowledged: it is dropped on read. A file written by
+ * lowdb's JSONFile (one JSON object) is read as it is and rewritten as a log on the first write.
+ */
+import type { Adapter } from 'lowdb';
+import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import path from 'node:path';
+
+type Data<T> = Record<string, T>;
+
+export const STATE_LOG_HEADER = '{"ats-sandbox":"state-log","v":1}';
+
+interface Waiter {
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * The records a state file holds. `torn` says the last line was cut by a kill during an append (that
+ * write was never acknowledged); any other unreadable line throws. A lowdb JSON object is read too.
+ */
+export function parseStateFile<T>(text: string): { data: Data<T>; log: boolean; torn: boolean } {
+  if (!text.startsWith(STATE_LOG_HEADER)) return { data: text.trim() ? (JSON.parse(text) as Data<T>) : {}, log: false, torn: false };
+  const data: Data<T> = {};
+  const lines = text.split('\n');
+  let torn = false;
+  for (let i = 1; i < lines.length; i++) {
+    if (!lines[i]) continue;
+    let e: { k: string; v?: T; d?: 1 };
+    try {
+      e = JSON.parse(lines[i]);
+    } catch (err) {
+      if (i === lines.length - 1) {
+        torn = true;
+        continue;
+      }
+      throw new Error(`state file line ${i + 1} is not JSON: ${(err as Error).message}`);
+    }
+    if (e.d) delete data[e.k];
+    else data[e.k] = e.v as T;
+  }
+  return { data, log: true, torn };
+}
+
+export class StateLogFile<T> implements Adapter<Data<T>> {
+  private latest: Data<T> | undefined;
+  private readonly dirty = new Set<string>();
+  private rewriteAll = true;
+  private waiters: Waiter[] = [];
+  private scheduled = false;
+  private logBytes = 0;
+  private liveBytes = 0;
+  private readonly sizes = new Map<string, number>();
+  private readonly tmp: string;
+
+  constructor(private readonly filename: string) {
+    this.tmp = path.join(path.dirname(filename), `.${path.basename(filename)}.tmp`);
+  }
+
+  /** Marks a record as changed (or deleted): the next write appends it. */
+  touched(id: string): void {
+    this.dirty.add(id);
+  }
+
+  async read(): Promise<Data<T> | null> {
+    if (!existsSync(this.filename)) return null;
+    const text = readFileSync(this.filename, 'utf8');
+    const { data, log, torn } = parseStateFile<T>(text);
+    this.logBytes = Buffer.byteLength(text);
+    this.liveBytes = this.logBytes;
+    this.rewriteAll = !log || torn;
+    return data;
+  }
+
+  write(data: Data<T>): Promise<void> {
+    this.latest = data;
+    const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+    return done;
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const waiters = this.waiters;
+    this.waiters = [];
+    let error: unknown;
+    try {
+      const data = this.latest ?? {};
+      if (this.rewriteAll || this.logBytes > 2 * this.liveBytes + 64 * 1024) this.rewrite(data);
+      else if (this.dirty.size) this.append(data);
+      this.dirty.clear();
+    } catch (e) {
+      error = e;
+    }
+    for (const w of waiters) (error === undefined ? w.resolve() : w.reject(error));
+  }
+
+  private line(k: string, data: Data<T>): string {
+    const text = Object.hasOwn(data, k) ? JSON.stringify({ k, v: data[k] }) : JSON.stringify({ k, d: 1 });
+    const size = Object.hasOwn(data, k) ? Buffer.byteLength(text) + 1 : 0;
+    this.liveBytes += size - (this.sizes.get(k) ?? 0);
+    if (size) this.sizes.set(k, size);
+    else this.sizes.delete(k);
+    return text;
+  }
+
+  private append(data: Data<T>): void {
+    const text = `${[...this.dirty].map((k) => this.line(k, data)).join('\n')}\n`;
+    appendFileSync(this.filename, text);
+    this.logBytes += Buffer.byteLength(text);
+  }
+
+  /** The whole shard as a fresh log, atomically: temp file, then rename. */
+  private rewrite(data: Data<T>): void {
+    this.sizes.clear();
+    this.liveBytes = 0;
+    const lines = Object.keys(data).map((k) => this.line(k, data));
+    const text = `${STATE_LOG_HEADER}\n${lines.join('\n')}${lines.length ? '\n' : ''}`;
+    mkdirSync(path.dirname(this.filename), { recursive: true });
+    const fd = openSync(this.tmp, 'w');
+    try {
+      writeSync(fd, text);
+      if (process.env.ATS_SANDBOX_FSYNC === '1') fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(this.tmp, this.filename);
+    this.logBytes = Buffer.byteLength(text);
+    this.rewriteAll = false;
+  }
+}
