@@ -6,26 +6,15 @@
 import type { JournalEntry } from '../journal.ts';
 import { hopLine } from '../cli/format.ts';
 
-export interface HopView {
+/** A journal entry as the timeline shows it: its own fields, a one-word verdict, and the hop as one line. */
+export type HopView = Pick<JournalEntry, 'seq' | 'at' | 'service' | 'direction' | 'peer' | 'hop' | 'method' | 'url' | 'status' | 'durationMs' | 'error' | 'orderId'> & {
   kind: 'hop';
-  seq: number;
-  at: string;
-  service: string;
-  direction: 'in' | 'out';
-  peer?: string;
-  hop?: string;
-  method: string;
-  url: string;
-  status: number;
-  durationMs: number;
   /** the schema verdicts of the hop: valid, invalid (with the issues) or none */
   verdict: 'valid' | 'invalid' | 'none';
   issues?: string[];
-  error?: string;
-  orderId?: string;
   /** the hop as one line */
   line: string;
-}
+};
 
 export interface StepMarker {
   kind: 'step';
