@@ -2,6 +2,7 @@
 import { basic } from '../harness/signing.ts';
 import type { Sandbox } from '../harness/sandbox.ts';
 import type { ProviderKey } from '../harness/config.ts';
+import { jsonOrText } from '../harness/http/client.ts';
 
 export function partnerHeaders(sb: Sandbox, ats: ProviderKey): Record<string, string> {
   return { authorization: basic(sb.apiKey, ''), 'x-account-id': sb.accounts[ats].id, 'content-type': 'application/json' };
@@ -13,13 +14,7 @@ export async function bridgeCall(sb: Sandbox, ats: ProviderKey, method: string, 
     headers: partnerHeaders(sb, ats),
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
-  const text = await res.text();
-  let json: unknown = text;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    /* keep the text */
-  }
+  const json = jsonOrText(await res.text());
   return { status: res.status, json };
 }
 

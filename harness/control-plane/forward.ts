@@ -1,6 +1,7 @@
 /** How the control plane calls the other services: by URL only, so split mode works the same. */
 import { ApiError } from '../errors.ts';
 import type { ServiceName } from '../config.ts';
+import { jsonOrText } from '../http/client.ts';
 
 export interface Answer {
   status: number;
@@ -25,11 +26,6 @@ export function serviceCaller(urls: () => Record<ServiceName, string>): ServiceC
     } catch (e) {
       throw new ApiError(502, 'ProviderUnavailableError', `The ${service} service at ${base} did not answer: ${(e as Error).message}`);
     }
-    const text = await res.text();
-    try {
-      return { status: res.status, json: text ? JSON.parse(text) : undefined, url: `${base}${path}` };
-    } catch {
-      return { status: res.status, json: text, url: `${base}${path}` };
-    }
+    return { status: res.status, json: jsonOrText(await res.text()), url: `${base}${path}` };
   };
 }

@@ -130,6 +130,19 @@ export function createHttpClient(service: string, journal: Journal): HttpClient 
 
 const parsedOk = (r: CallResult): boolean => r.text.length > 0 && r.jsonError === undefined;
 
+/** A body as JSON; undefined when it is empty or not JSON. */
+export function parseJson(text: string): unknown {
+  const r = text ? safeJson(text) : undefined;
+  return r?.ok ? r.value : undefined;
+}
+
+/** A body as JSON, or its text when it is not JSON; undefined when it is empty. */
+export function jsonOrText(text: string): unknown {
+  if (!text) return undefined;
+  const r = safeJson(text);
+  return r.ok ? r.value : text;
+}
+
 function safeJson(text: string): { ok: true; value: unknown } | { ok: false; error: string; value?: undefined } {
   try {
     return { ok: true, value: JSON.parse(text) };

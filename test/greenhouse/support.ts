@@ -2,6 +2,7 @@
 import { basic } from '../../harness/signing.ts';
 import type { Sandbox } from '../../harness/sandbox.ts';
 import type { CandidateCard, ResultCardView } from '../../schemas/generated/sandbox/candidate-card.ts';
+import { parseJson } from '../../harness/http/client.ts';
 
 export async function partnerBehaviour(sb: Sandbox, behaviour: Record<string, unknown>): Promise<void> {
   const res = await fetch(`${sb.urls.partner}/_partner/behaviour`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(behaviour) });
@@ -20,12 +21,7 @@ export const takeHomeTestUrl = (sb: Sandbox, id: string): string => `${sb.urls.g
 export async function call(url: string, init: RequestInit = {}): Promise<{ status: number; json: any; text: string }> {
   const res = await fetch(url, init);
   const text = await res.text();
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
+  const json = parseJson(text);
   return { status: res.status, json, text };
 }
 

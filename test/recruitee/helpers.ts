@@ -1,5 +1,6 @@
 /** Small helpers for the Recruitee tests: the emulator's native API as the bridge (or a partner) calls it. */
 import type { Sandbox } from '../../harness/sandbox.ts';
+import { jsonOrText } from '../../harness/http/client.ts';
 
 export const SECRET = (sb: Sandbox): string => sb.accounts.recruitee.native.partnerSecret;
 export const CODENAME = (sb: Sandbox): string => sb.accounts.recruitee.native.codename;
@@ -8,13 +9,7 @@ export async function native(sb: Sandbox, method: string, path: string, opts: { 
   const headers: Record<string, string> = { 'content-type': 'application/json', ...opts.headers };
   if (opts.secret !== undefined) headers['rt-partner-secret'] = opts.secret;
   const res = await fetch(`${sb.urls.recruitee}${path}`, { method, headers, body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) });
-  const text = await res.text();
-  let json: unknown = text;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    /* keep the text */
-  }
+  const json = jsonOrText(await res.text());
   return { status: res.status, json };
 }
 

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Sandbox } from '../../harness/sandbox.ts';
+import { parseJson } from '../../harness/http/client.ts';
 
 /** Every state file under the data dir (not the journal), as text. */
 export function snapshot(dataDir: string): Map<string, string> {
@@ -50,12 +51,7 @@ export async function send(url: string, init: RequestInit & { timeoutMs?: number
   const t0 = performance.now();
   const res = await fetch(url, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 5_000) });
   const text = await res.text();
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
+  const json = parseJson(text);
   return { status: res.status, text, json, contentType: res.headers.get('content-type') ?? '', ms: performance.now() - t0 };
 }
 

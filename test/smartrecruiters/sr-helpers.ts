@@ -1,5 +1,6 @@
 /** Helpers for the SmartRecruiters tests: calling the emulator and the bridge as SmartRecruiters would. */
 import type { Sandbox } from '../../harness/sandbox.ts';
+import { jsonOrText } from '../../harness/http/client.ts';
 
 export interface Reply {
   status: number;
@@ -9,13 +10,7 @@ export interface Reply {
 
 export async function call(url: string, init: RequestInit = {}): Promise<Reply> {
   const res = await fetch(url, init);
-  const text = await res.text();
-  let json: unknown = text;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    /* keep the text */
-  }
+  const json = jsonOrText(await res.text());
   return { status: res.status, json, headers: res.headers };
 }
 

@@ -10,6 +10,7 @@ import { Store } from '../../store/store.ts';
 import { DEMO_ACCOUNTS } from '../../demo.ts';
 import { EMULATOR_ADAPTERS } from '../../../mocks/index.ts';
 import type { ProviderKey } from '../../config.ts';
+import { jsonOrText } from '../../http/client.ts';
 
 export interface EmulatorUnderTest {
   em: Emulator;
@@ -34,14 +35,7 @@ export async function emulatorUnderTest(ats: ProviderKey, o: { bridgeUrl: string
   own = l.url;
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${l.url}${path}`, { method, headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    let json: unknown = text;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      /* keep the text */
-    }
-    return { status: res.status, json };
+    return { status: res.status, json: jsonOrText(await res.text()) };
   };
   return { em, url: l.url, call, close: () => l.close() };
 }

@@ -31,7 +31,7 @@ const failure = (res: CallResult, url: string, what: string): Extract<ResultDeli
 };
 
 async function customerToken(input: ResultDeliveryInput, fresh: boolean): Promise<{ token: string } | { outcome: ResultDeliveryOutcome }> {
-  const { bridge, account, order, traceId } = input;
+  const { bridge, account } = input;
   const cache = cacheOf(bridge);
   const cached = cache.get(account.id);
   if (!fresh && cached && cached.expiresAt > Date.now()) return { token: cached.token };
@@ -42,12 +42,7 @@ async function customerToken(input: ResultDeliveryInput, fresh: boolean): Promis
     url,
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
     body: form.toString(),
-    traceId,
-    hop: 'result-mapping',
-    peer: 'smartrecruiters',
-    orderId: order.id,
-    provider: 'smartrecruiters',
-    accountId: account.id,
+    ...journalOf(input),
     responseSchema: 'smartrecruiters/token-response',
   });
   const body = res.json as { access_token?: unknown; expires_in?: unknown } | undefined;
@@ -61,8 +56,12 @@ async function customerToken(input: ResultDeliveryInput, fresh: boolean): Promis
   return { token: body.access_token };
 }
 
+/** How both calls of one delivery are journaled. */
+const journalOf = ({ order, account, traceId }: ResultDeliveryInput) =>
+  ({ traceId, hop: 'result-mapping', peer: 'smartrecruiters', orderId: order.id, provider: 'smartrecruiters', accountId: account.id }) as const;
+
 export async function deliverSmartRecruitersResult(input: ResultDeliveryInput): Promise<ResultDeliveryOutcome> {
-  const { bridge, account, order, result, traceId } = input;
+  const { bridge, order, result } = input;
   const url = typeof order.native.resultCallbackURL === 'string' ? order.native.resultCallbackURL : undefined;
   if (!url) {
     return { ok: false, status: 502, errorCode: 'ProviderRefusedError', message: `Order ${order.id} has no SmartRecruiters resultCallbackURL`, providerError: { status: null, url: null, raw: null, headers: null } };
@@ -74,12 +73,7 @@ export async function deliverSmartRecruitersResult(input: ResultDeliveryInput): 
       url,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' },
       body: patch,
-      traceId,
-      hop: 'result-mapping',
-      peer: 'smartrecruiters',
-      orderId: order.id,
-      provider: 'smartrecruiters',
-      accountId: account.id,
+      ...journalOf(input),
       requestSchema: 'smartrecruiters/package-result-patch',
       responseSchema: 'smartrecruiters/package-result',
     });
