@@ -25,7 +25,7 @@ for (const k of kinds) for (let i = 0; i < 3; i++) await runLoop(sb, k, done);
 gc();
 const m = process.memoryUsage();
 const mb = (x: number) => Math.round((x / 2 ** 20) * 10) / 10;
-process.stdout.write(`${JSON.stringify({ rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), externalMb: mb(m.external), heapTotalMb: mb(m.heapTotal), orders: sb.bridge!.orders.orders.size, journalSeq: sb.journal.lastSeq })}\n`);
+process.stdout.write(`${JSON.stringify({ rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), externalMb: mb(m.external), heapTotalMb: mb(m.heapTotal), orders: sb.bridge!.orders.size, journalSeq: sb.journal.lastSeq })}\n`);
 done.close();
 await sb.close();
 process.exit(0);

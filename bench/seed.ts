@@ -17,13 +17,13 @@ export interface Template {
 type AnyCollection = Collection<unknown>;
 
 /** Every live collection of every service's store (the bench reaches into the stores: seeding is not a product feature). */
-function liveCollections(sb: Sandbox): AnyCollection[] {
+function liveCollections(sb: Sandbox): { service: string; coll: AnyCollection }[] {
   const stores: Store[] = [
     (sb.bridge as unknown as { opts: { store: Store } }).opts.store,
     ...Object.values(sb.emulators).map((e) => e.ctx.store),
     (sb.partner as unknown as { opts: { store: Store } }).opts.store,
   ];
-  return stores.flatMap((s) => s.opened());
+  return stores.flatMap((s) => s.opened().map((coll) => ({ service: s.service, coll })));
 }
 
 
@@ -52,7 +52,7 @@ export async function seedOrders(sb: Sandbox, templates: Template[], total: numb
   let added = 0;
   for (const [ti, t] of templates.entries()) {
     const needles = [t.orderId, ...(t.nativeId && t.nativeId.length >= 6 ? [t.nativeId] : [])];
-    for (const coll of liveCollections(sb)) {
+    for (const { service, coll } of liveCollections(sb)) {
       const hits = coll.all().filter((r) => needles.some((n) => JSON.stringify(r).includes(n)));
       if (!hits.length) continue;
       for (let k = 0; k < per; k++) {
@@ -75,7 +75,7 @@ export async function seedOrders(sb: Sandbox, templates: Template[], total: numb
           if (!pending.has(coll)) pending.set(coll, []);
           pending.get(coll)!.push([id, value]);
         }
-        if (coll.name === 'orders' && coll === sb.bridge!.orders.orders) added++;
+        if (service === 'bridge' && coll.name === 'orders') added++;
       }
     }
   }

@@ -3,10 +3,11 @@
  * with one write(2) each (they survive a kill -9) and to a bounded in-memory window that queries
  * and the dashboard read. Bodies are capped and secrets masked before anything is kept.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { JournalEntry } from '../schemas/generated/sandbox/journal-entry.ts';
 import { maskHeaders, redact } from './secrets.ts';
+import { writeAll } from './store/state-log-file.ts';
 
 export type { JournalEntry };
 export type NewJournalEntry = Omit<JournalEntry, 'seq' | 'at'> & { at?: string };
@@ -70,7 +71,7 @@ export class Journal {
         if (old.orderId) shift(this.byOrder, old.orderId, old);
       }
     }
-    if (this.fd !== undefined) writeSync(this.fd, `${JSON.stringify(full)}\n`);
+    if (this.fd !== undefined) writeAll(this.fd, `${JSON.stringify(full)}\n`);
     for (const l of this.listeners) l(full);
     return full;
   }

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { Journal } from './journal.ts';
 import { Store } from './store/store.ts';
+import { closeStateHandles } from './store/state-log-file.ts';
 import { listen, type Listening } from './http/service-app.ts';
 import { checkConfig, loadConfigFile, PROVIDERS, resolveConfig, SERVICES, type ProviderKey, type ResolvedConfig, type SandboxConfig, type ServiceName } from './config.ts';
 import { createBridge, type BridgeCore } from './bridge/app.ts';
@@ -80,6 +81,7 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
       for (const c of closers) c();
       await Promise.all(listening.map((l) => l.close()));
       journal.close();
+      if (config.dataDir) closeStateHandles(path.join(config.dataDir));
     },
   };
   try {

@@ -58,12 +58,10 @@ export class BridgeCore {
       accountById: (id) => core.accounts.get(id),
       listPackages: (account, category, o = {}) => core.resolver.resolve(account, category, { ...o, sendsJobId: core.adapters.get(account.provider)?.sendsJobId }),
       placeOrder: (input) => core.orders.place(input),
-      orderById: (id) => core.orders.orders.get(id),
+      orderById: (id) => core.orders.byId(id),
       ordersByNative: (accountId, key, value) => core.orders.ordersByNative(accountId, key, value),
-      findOrder: (predicate) => core.orders.orders.find(predicate),
-      updateOrderNative: async (id, native) => {
-        await core.orders.orders.mutate(id, (cur) => (cur ? { value: { ...cur, native: { ...cur.native, ...native } }, result: undefined } : { result: undefined }));
-      },
+      findOrder: (predicate) => core.orders.find(predicate),
+      updateOrderNative: (id, native) => core.orders.updateNative(id, native),
     };
   }
 
@@ -75,10 +73,11 @@ export class BridgeCore {
     const accounts = await opts.store.collection<LinkedAccountRecord>('accounts');
     const packages = await opts.store.collection<StoredPackage>('packages');
     const deliveries = await opts.store.collection<Delivery>('deliveries', 8);
-    const orderStore = await opts.store.collection<StoredOrder>('orders', 32);
     const http = createHttpClient('bridge', opts.journal);
-    const dispatcher = new OrderWebhookDispatcher(opts.config, http, deliveries, (id) => orderStore.get(id));
-    const core = new BridgeCore(opts, http, accounts, packages, deliveries, dispatcher, new OrderBook(orderStore, dispatcher, opts.url, (p) => opts.config.providers[p].authType));
+    let book: OrderBook | undefined;
+    const dispatcher = new OrderWebhookDispatcher(opts.config, http, deliveries, (id) => book?.byId(id));
+    book = await OrderBook.open(opts.store, dispatcher, opts.url, (p) => opts.config.providers[p].authType);
+    const core = new BridgeCore(opts, http, accounts, packages, deliveries, dispatcher, book);
     registerSecret(opts.config.apiKey);
     for (const w of opts.config.webhooks) registerSecret(w.secret);
     registerSecret(opts.config.packageList.signingSecret);
@@ -130,7 +129,7 @@ export class BridgeCore {
   /** Clears orders, deliveries and created packages; accounts stay. */
   async reset(): Promise<void> {
     this.dispatcher.close();
-    await Promise.all([this.orders.orders.clear(), this.deliveries.clear(), this.packages.clear()]);
+    await Promise.all([this.orders.clear(), this.deliveries.clear(), this.packages.clear()]);
     this.dispatcher.reopen();
   }
 
@@ -181,7 +180,7 @@ export async function createBridge(opts: BridgeOptions): Promise<{ app: Express;
   app.get('/_sandbox/state', (_req, res) => {
     res.json({
       accounts: core.accounts.all().map((a) => core.publicAccount(a)),
-      orders: core.orders.orders.all().sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+      orders: core.orders.all().sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
       deliveries: core.dispatcher.list(),
       packages: core.packages.all(),
     });
@@ -193,7 +192,7 @@ export async function createBridge(opts: BridgeOptions): Promise<{ app: Express;
   });
   // troubleshooting: send an order's webhook again, optionally signed with a wrong secret (tests a partner's signature check)
   app.post('/_sandbox/orders/:id/dispatch', async (req, res) => {
-    const order = core.orders.orders.get(req.params.id);
+    const order = core.orders.byId(req.params.id);
     if (!order) throw new ApiError(404, 'NotFoundError', `No order ${JSON.stringify(req.params.id)}`);
     const sent = await core.dispatcher.dispatch(order, { badSignature: req.body?.badSignature === true });
     res.json({ deliveries: sent, ...(sent.length ? {} : { explanation: core.dispatcher.explainNoTarget(order) }) });

@@ -2,12 +2,16 @@
  * OrderBook: orders and their results. Placing an order stores it and hands it to the webhook
  * dispatcher; a result update is checked against the ATS's rules, written to the ATS through its
  * adapter, and recorded whatever the ATS said.
+ *
+ * An order's result updates live in a collection of their own (one record per update, in
+ * RESULT_HISTORY slots per order), so a result update writes the small order record and one result,
+ * not the order with its whole history (docs/decisions/006). Readers get the assembled StoredOrder.
  */
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../errors.ts';
-import type { Collection } from '../store/store.ts';
+import { SHARDS, type Collection, type Store } from '../store/store.ts';
 import type { OrderWebhookDispatcher } from './webhook-dispatcher.ts';
-import type { BridgeApi, Category, LinkedAccountRecord, PlaceOrderInput, ProviderAdapter, ResultUpdate, StoredOrder } from './glossary.ts';
+import type { BridgeApi, Category, LinkedAccountRecord, PlaceOrderInput, ProviderAdapter, ResultRecord, ResultUpdate, StoredOrder } from './glossary.ts';
 
 export const ORIGIN_UNIFIED_API = 'unified-api';
 
@@ -23,18 +27,78 @@ const countOne = (c: StoredOrder['resultCounts'], k: 'delivered' | 'refused'): N
 /** How many result updates an order keeps (the latest); resultCounts counts them all. */
 export const RESULT_HISTORY = 20;
 
+/** An order as stored: everything but its results (older versions of the sandbox kept them inline). */
+export type OrderRecord = Omit<StoredOrder, 'results'> & { results?: ResultRecord[] };
+
+/** One result update of an order, in slot `n % RESULT_HISTORY` of that order. */
+export interface StoredResult {
+  id: string;
+  orderId: string;
+  /** 1 for the order's first update, counting refused ones */
+  n: number;
+  record: ResultRecord;
+}
+
+const ORDER_INDEX = 'order';
+
 export class OrderBook {
-  constructor(
-    readonly orders: Collection<StoredOrder>,
+  private constructor(
+    private readonly records: Collection<OrderRecord>,
+    private readonly results: Collection<StoredResult>,
     private readonly dispatcher: OrderWebhookDispatcher,
     private readonly bridgeUrl: () => string,
     private readonly authTypeOf: (p: StoredOrder['provider']) => 'partner' | 'public+partner',
   ) {
-    orders.index(NATIVE_INDEX, (o) => Object.entries(o.native).filter(([, v]) => typeof v === 'string' || typeof v === 'number').map(([k, v]) => nativeKey(o.accountId, k, v as string | number)));
+    records.index(NATIVE_INDEX, (o) => Object.entries(o.native).filter(([, v]) => typeof v === 'string' || typeof v === 'number').map(([k, v]) => nativeKey(o.accountId, k, v as string | number)));
+    results.index(ORDER_INDEX, (r) => r.orderId);
+  }
+
+  static async open(store: Store, dispatcher: OrderWebhookDispatcher, bridgeUrl: () => string, authTypeOf: (p: StoredOrder['provider']) => 'partner' | 'public+partner'): Promise<OrderBook> {
+    const records = await store.collection<OrderRecord>('orders', SHARDS);
+    const results = await store.collection<StoredResult>('order-results', SHARDS);
+    return new OrderBook(records, results, dispatcher, bridgeUrl, authTypeOf);
+  }
+
+  /** The order with its latest results. */
+  byId(id: string): StoredOrder | undefined {
+    const r = this.records.get(id);
+    return r && this.view(r);
+  }
+
+  all(): StoredOrder[] {
+    return this.records.all().map((r) => this.view(r));
+  }
+
+  /** Scans every order: prefer byId or ordersByNative. */
+  find(predicate: (o: StoredOrder) => boolean): StoredOrder | undefined {
+    let found: StoredOrder | undefined;
+    this.records.find((r) => {
+      const v = this.view(r);
+      return predicate(v) && Boolean((found = v));
+    });
+    return found;
+  }
+
+  get size(): number {
+    return this.records.size;
   }
 
   ordersByNative(accountId: string, key: string, value: string | number): StoredOrder[] {
-    return this.orders.lookup(NATIVE_INDEX, nativeKey(accountId, key, value));
+    return this.records.lookup(NATIVE_INDEX, nativeKey(accountId, key, value)).map((r) => this.view(r));
+  }
+
+  async updateNative(id: string, native: Record<string, unknown>): Promise<void> {
+    await this.records.mutate(id, (cur) => (cur ? { value: { ...cur, native: { ...cur.native, ...native } }, result: undefined } : { result: undefined }));
+  }
+
+  async clear(): Promise<void> {
+    await Promise.all([this.records.clear(), this.results.clear()]);
+  }
+
+  private view(r: OrderRecord): StoredOrder {
+    const logged = this.results.lookup(ORDER_INDEX, r.id).sort((a, b) => a.n - b.n);
+    const results = logged.map((x) => x.record);
+    return { ...r, results: r.results ? [...r.results, ...results].slice(-RESULT_HISTORY) : results };
   }
 
   resultsUpdateUrl(category: Category, id: string): string {
@@ -57,14 +121,15 @@ export class OrderBook {
       results: [],
       traceId: input.traceId,
     };
-    await this.orders.put(id, stored);
+    const { results: _none, ...record } = stored;
+    await this.records.put(id, record);
     await this.dispatcher.dispatch(stored, opts);
     return stored;
   }
 
   /** The order of this account and category; 404 otherwise (another account's order is not found). */
   get(account: LinkedAccountRecord, category: Category, id: string): StoredOrder {
-    const o = this.orders.get(id);
+    const o = this.byId(id);
     if (!o || o.accountId !== account.id || o.category !== category) {
       const what = category === 'assessment' ? 'assessment' : 'background check';
       throw new ApiError(404, 'NotFoundError', `No ${what} order ${JSON.stringify(id)} for account ${account.id}`, [
@@ -81,7 +146,7 @@ export class OrderBook {
     order: StoredOrder,
     result: ResultUpdate,
     traceId: string,
-  ): Promise<StoredOrder> {
+  ): Promise<void> {
     const issues = adapter?.checkResult?.(result, order) ?? [];
     if (issues.length) {
       throw new ApiError(400, 'ValidationError', `${adapter?.name} does not accept this result: ${issues.map((i) => `${i.pointer} ${i.message}`).join('; ')}. GET /connectors/meta/${order.provider} lists the accepted fields`, issues);
@@ -89,19 +154,20 @@ export class OrderBook {
     const fromAts = order.native.origin !== ORIGIN_UNIFIED_API && adapter;
     const outcome = fromAts ? await adapter.deliverResult({ bridge, account, order, result, traceId }) : ({ ok: true } as const);
     const at = new Date().toISOString();
-    const updated = await this.orders.mutate(order.id, (cur) => {
+    // the order's counts and the result record are changed in one synchronous step (no await between),
+    // so concurrent updates of one order get distinct numbers, and both land in the same flush
+    let n = 0;
+    const counted = this.records.mutate(order.id, (cur) => {
       if (!cur) return { result: undefined };
-      const value: StoredOrder = {
-        ...cur,
-        updatedAt: at,
-        status: outcome.ok ? 'result_delivered' : cur.status === 'result_delivered' ? cur.status : 'result_refused',
-        results: [...cur.results, outcome.ok ? { at, body: result, outcome: 'delivered' as const } : { at, body: result, outcome: 'refused' as const, providerError: outcome.providerError }].slice(-RESULT_HISTORY),
-        resultCounts: countOne(cur.resultCounts, outcome.ok ? 'delivered' : 'refused'),
-      };
+      const resultCounts = countOne(cur.resultCounts, outcome.ok ? 'delivered' : 'refused');
+      n = resultCounts.delivered + resultCounts.refused;
+      const value: OrderRecord = { ...cur, updatedAt: at, status: outcome.ok ? 'result_delivered' : cur.status === 'result_delivered' ? cur.status : 'result_refused', resultCounts };
       return { value, result: value };
     });
+    const record: ResultRecord = outcome.ok ? { at, body: result, outcome: 'delivered' } : { at, body: result, outcome: 'refused', providerError: outcome.providerError };
+    const slot = `${order.id}#${n % RESULT_HISTORY}`;
+    await Promise.all([counted, n ? this.results.put(slot, { id: slot, orderId: order.id, n, record }) : undefined]);
     if (!outcome.ok) throw new ApiError(outcome.status, outcome.errorCode, outcome.message, outcome.issues, [outcome.providerError]);
-    return updated ?? order;
   }
 }
 

@@ -10,8 +10,50 @@
  * lowdb's JSONFile (one JSON object) is read as it is and rewritten as a log on the first write.
  */
 import type { Adapter } from 'lowdb';
-import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
+
+/**
+ * Append handles kept open across writes (an open and a close per append cost more than the append),
+ * the most recently used first to stay; a file's handle is dropped before the file is replaced.
+ */
+const MAX_OPEN_HANDLES = 512;
+const handles = new Map<string, number>();
+
+function handleOf(file: string): number {
+  let fd = handles.get(file);
+  if (fd === undefined) {
+    if (handles.size >= MAX_OPEN_HANDLES) {
+      const [oldest, oldFd] = handles.entries().next().value as [string, number];
+      handles.delete(oldest);
+      closeSync(oldFd);
+    }
+    fd = openSync(file, 'a');
+  } else handles.delete(file);
+  handles.set(file, fd);
+  return fd;
+}
+
+function dropHandle(file: string): void {
+  const fd = handles.get(file);
+  if (fd === undefined) return;
+  handles.delete(file);
+  closeSync(fd);
+}
+
+/** write(2) until every byte of `text` is written (a regular file takes it whole, but may not). */
+export function writeAll(fd: number, text: string): void {
+  const n = writeSync(fd, text);
+  const bytes = Buffer.byteLength(text);
+  if (n === bytes) return;
+  const buf = Buffer.from(text);
+  for (let off = n; off < bytes; ) off += writeSync(fd, buf, off);
+}
+
+/** Closes the append handles of the state files under a directory (a sandbox closing). */
+export function closeStateHandles(dir: string): void {
+  for (const file of [...handles.keys()]) if (file.startsWith(dir + path.sep)) dropHandle(file);
+}
 
 type Data<T> = Record<string, T>;
 
@@ -116,7 +158,7 @@ export class StateLogFile<T> implements Adapter<Data<T>> {
 
   private append(data: Data<T>): void {
     const text = `${[...this.dirty].map((k) => this.line(k, data)).join('\n')}\n`;
-    appendFileSync(this.filename, text);
+    writeAll(handleOf(this.filename), text);
     this.logBytes += Buffer.byteLength(text);
   }
 
@@ -129,11 +171,12 @@ export class StateLogFile<T> implements Adapter<Data<T>> {
     mkdirSync(path.dirname(this.filename), { recursive: true });
     const fd = openSync(this.tmp, 'w');
     try {
-      writeSync(fd, text);
+      writeAll(fd, text);
       if (process.env.ATS_SANDBOX_FSYNC === '1') fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
+    dropHandle(this.filename);
     renameSync(this.tmp, this.filename);
     this.logBytes = Buffer.byteLength(text);
     this.rewriteAll = false;

@@ -79,7 +79,7 @@ describe('order webhooks', () => {
       const as = await placeOrder(sb);
       await until('assessment delivery', () => received.find((x) => JSON.parse(x.raw).record_id === as));
       expect(received.some((x) => JSON.parse(x.raw).record_id === bg)).toBe(false);
-      const order = sb.bridge!.orders.orders.get(bg)!;
+      const order = sb.bridge!.orders.byId(bg)!;
       expect(sb.bridge!.dispatcher.explainNoTarget(order)).toMatch(/No enabled webhook has the event background_check\.created enabled/);
     } finally {
       await sb.close();
@@ -132,7 +132,7 @@ describe('order webhooks', () => {
       try {
         const d = await until('delivered after restart', async () => (await deliveries(second)).find((x) => x.orderId === id && x.state === 'delivered'));
         expect(d.attempts.map((a) => a.status)).toEqual([503, 200]);
-        expect(second.bridge!.orders.orders.get(id)).toBeDefined();
+        expect(second.bridge!.orders.byId(id)).toBeDefined();
       } finally {
         await second.close();
       }

@@ -87,7 +87,7 @@ describe('isolation', () => {
       expect(list.text).not.toContain(pkgId);
     }
     // (the reference partner completes the order meanwhile; no other account's update is in it)
-    expect(JSON.stringify(sb.bridge!.orders.orders.get(orderId))).not.toContain('not yours');
+    expect(JSON.stringify(sb.bridge!.orders.byId(orderId))).not.toContain('not yours');
     expect(sb.bridge!.packages.get(pkgId)?.name).toBe('Mine');
   });
 

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startSandbox, type Sandbox } from '../../harness/sandbox.ts';
 import { PROVIDERS, type ProviderKey } from '../../harness/config.ts';
-import type { StoredOrder } from '../../harness/bridge/glossary.ts';
+import type { ResultRecord } from '../../harness/bridge/glossary.ts';
+import type { StoredResult } from '../../harness/bridge/order-book.ts';
 import { partnerHeaders, resultPath } from '../helpers.ts';
 import { pool, send, snapshot } from './support.ts';
 
@@ -78,8 +79,12 @@ describe('load', () => {
     expect(refused.filter((a) => !(a.o.ats === 'greenhouse' && a.status === 409)).map((a) => `${a.o.ats} ${a.status} ${a.text.slice(0, 120)}`)).toEqual([]);
 
     const files = snapshot(dataDir);
-    const onDisk = new Map<string, StoredOrder>();
-    for (const [f, text] of files) if (f.startsWith(`bridge${path.sep}orders.`)) for (const [id, o] of Object.entries(parseStateFile<StoredOrder>(text).data)) onDisk.set(id, o);
+    // an order's results are records of their own (bridge/order-results.*), each naming its order
+    const onDisk = new Map<string, ResultRecord[]>();
+    for (const [f, text] of files) {
+      if (!f.startsWith(`bridge${path.sep}order-results.`)) continue;
+      for (const r of Object.values(parseStateFile<StoredResult>(text).data)) onDisk.set(r.orderId, [...(onDisk.get(r.orderId) ?? []), r.record]);
+    }
     const cards = new Map<string, Awaited<ReturnType<Sandbox['admin']['candidate']>>>();
     for (const ats of PROVIDERS) for (const c of ['cand_ada', 'cand_juston', 'cand_grace']) cards.set(`${ats}/${c}`, await sb.emulators[ats]!.card(c));
 
@@ -88,8 +93,8 @@ describe('load', () => {
       const mine = acked.filter((a) => a.o.orderId === o.orderId).map((a) => `update ${a.n}`);
       if (o.ats === 'greenhouse') expect(mine, `greenhouse ${o.orderId} acknowledged once`).toHaveLength(1);
       else expect(mine.length, `${o.ats} ${o.orderId}`).toBe(UPDATES / ORDERS);
-      const inMemory = sb.bridge!.orders.orders.get(o.orderId)!.results.filter((r) => r.outcome === 'delivered').map((r) => r.body.summary);
-      const inFile = (onDisk.get(o.orderId)?.results ?? []).filter((r) => r.outcome === 'delivered').map((r) => r.body.summary);
+      const inMemory = sb.bridge!.orders.byId(o.orderId)!.results.filter((r) => r.outcome === 'delivered').map((r) => r.body.summary);
+      const inFile = (onDisk.get(o.orderId) ?? []).filter((r) => r.outcome === 'delivered').map((r) => r.body.summary);
       for (const s of mine) {
         if (!inMemory.includes(s)) missing.push(`${o.orderId} ${s} not in the store`);
         if (!inFile.includes(s)) missing.push(`${o.orderId} ${s} not in the state file`);
@@ -111,7 +116,7 @@ describe('load', () => {
     expect(answers.filter((a) => a.status !== 200).map((a) => a.status)).toEqual(Array(49).fill(409));
     const card = await sb.emulators.greenhouse!.card('cand_grace');
     expect(JSON.stringify(card.results.find((r) => r.orderId === o.orderId))).toContain(`n=${5000 + ok[0].n}`);
-    const stored = sb.bridge!.orders.orders.get(o.orderId)!;
+    const stored = sb.bridge!.orders.byId(o.orderId)!;
     expect(stored.resultCounts).toEqual({ delivered: 1, refused: 49 });
   }, 30_000);
 });

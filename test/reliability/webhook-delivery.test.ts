@@ -54,19 +54,19 @@ describe('webhook delivery', () => {
       expect(at[i] - at[i - 1], `gap before attempt ${i + 1}`).toBeLessThanOrEqual(step + 250);
     }
     // delivered once: nothing more is sent, the partner holds one order and wrote one result
-    await until('the partner result', () => s.bridge!.orders.orders.get(id)!.results.length === 1);
+    await until('the partner result', () => s.bridge!.orders.byId(id)!.results.length === 1);
     await new Promise((r) => setTimeout(r, 300));
     expect(deliveryOf(s, id)!.attempts).toHaveLength(5);
     const hops = sb.journal.query({ orderId: id, hop: 'order-webhook', limit: 100 }).filter((h) => h.direction === 'out');
     expect(hops.map((h) => h.status)).toEqual([500, 500, 500, 500, 200]);
-    expect(sb.bridge!.orders.orders.get(id)!.results).toHaveLength(1);
+    expect(sb.bridge!.orders.byId(id)!.results).toHaveLength(1);
   });
 
   it('lets the partner drop a repeated delivery by its idempotency key: one order, one result', async () => {
     sb = await startSandbox({ ports: 0, configFile: false, partner: { completeAfterMs: 0 } });
     const id = await placeOrder(sb);
     const s = sb;
-    await until('the first result', () => s.bridge!.orders.orders.get(id)!.results.length === 1);
+    await until('the first result', () => s.bridge!.orders.byId(id)!.results.length === 1);
     const dlv = deliveryOf(sb, id)!;
     // the bridge sends the same delivery (same Idempotency-Key) twice more
     for (let i = 0; i < 2; i++) {
@@ -79,7 +79,7 @@ describe('webhook delivery', () => {
     const orders = (await send(`${sb.urls.partner}/_partner/orders`)).json as { id: string; deliveryIds: string[] }[];
     expect(orders.filter((o) => o.id === id)).toHaveLength(1);
     expect(orders.find((o) => o.id === id)!.deliveryIds).toEqual([dlv.id]);
-    expect(sb.bridge!.orders.orders.get(id)!.results).toHaveLength(1);
+    expect(sb.bridge!.orders.byId(id)!.results).toHaveLength(1);
   });
 
   it('dead-letters after the limit, shows it on the control plane, and delivers it once when redelivered by hand', async () => {
@@ -95,7 +95,7 @@ describe('webhook delivery', () => {
     await behaviour(sb, { webhook: 'ok' });
     await send(`${sb.urls.bridge}/_sandbox/deliveries/${deliveryOf(sb, id)!.id}/redeliver`, { method: 'POST', headers: { authorization: basic(sb.apiKey, '') } });
     await until('delivered', () => deliveryOf(s, id)?.state === 'delivered');
-    await until('the result', () => s.bridge!.orders.orders.get(id)!.results.length === 1);
+    await until('the result', () => s.bridge!.orders.byId(id)!.results.length === 1);
     expect(deliveryOf(sb, id)!.attempts.map((a) => a.status)).toEqual([500, 500, 500, 200]);
   });
 });
