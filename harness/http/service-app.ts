@@ -43,6 +43,8 @@ export interface ServiceAppOptions {
 export function createServiceApp(opts: ServiceAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  // an ETag is a hash of every answer; no client of the sandbox revalidates, so it is pure cost
+  app.set('etag', false);
   app.set('query parser', 'simple');
   app.use((req, res, next) => {
     const started = performance.now();

@@ -69,6 +69,8 @@ interface Waiter {
  * write was never acknowledged); any other unreadable line throws. A lowdb JSON object is read too.
  */
 export function parseStateFile<T>(text: string): { data: Data<T>; log: boolean; torn: boolean } {
+  // a kill while a new file's first append was under way: nothing in it was acknowledged
+  if (text.length < STATE_LOG_HEADER.length + 1 && `${STATE_LOG_HEADER}\n`.startsWith(text) && text) return { data: {}, log: true, torn: true };
   if (!text.startsWith(STATE_LOG_HEADER)) return { data: text.trim() ? (JSON.parse(text) as Data<T>) : {}, log: false, torn: false };
   const data: Data<T> = {};
   const lines = text.split('\n');
@@ -94,7 +96,10 @@ export function parseStateFile<T>(text: string): { data: Data<T>; log: boolean; 
 export class StateLogFile<T> implements Adapter<Data<T>> {
   private latest: Data<T> | undefined;
   private readonly dirty = new Set<string>();
-  private rewriteAll = true;
+  /** undefined until the file was read or first written: then whether it must be rewritten whole */
+  private rewriteAll: boolean | undefined;
+  /** the file does not exist yet: the first append creates it, header first (no temp file, no rename) */
+  private fresh = false;
   private waiters: Waiter[] = [];
   private scheduled = false;
   private logBytes = 0;
@@ -112,7 +117,11 @@ export class StateLogFile<T> implements Adapter<Data<T>> {
   }
 
   async read(): Promise<Data<T> | null> {
-    if (!existsSync(this.filename)) return null;
+    if (!existsSync(this.filename)) {
+      this.rewriteAll = false;
+      this.fresh = true;
+      return null;
+    }
     const text = readFileSync(this.filename, 'utf8');
     const { data, log, torn } = parseStateFile<T>(text);
     this.logBytes = Buffer.byteLength(text);
@@ -138,6 +147,11 @@ export class StateLogFile<T> implements Adapter<Data<T>> {
     let error: unknown;
     try {
       const data = this.latest ?? {};
+      if (this.rewriteAll === undefined) {
+        // never read: a new shard, whose file does not exist yet (or, unexpectedly, does: then rewrite it)
+        this.fresh = !existsSync(this.filename);
+        this.rewriteAll = !this.fresh;
+      }
       if (this.rewriteAll || this.logBytes > 2 * this.liveBytes + 64 * 1024) this.rewrite(data);
       else if (this.dirty.size) this.append(data);
       this.dirty.clear();
@@ -157,8 +171,14 @@ export class StateLogFile<T> implements Adapter<Data<T>> {
   }
 
   private append(data: Data<T>): void {
-    const text = `${[...this.dirty].map((k) => this.line(k, data)).join('\n')}\n`;
+    // a new file gets the header and every record in its first append; a kill during it leaves a torn
+    // last line or a torn header, both read as "never acknowledged"
+    const keys = this.fresh ? Object.keys(data) : [...this.dirty];
+    const head = this.fresh ? `${STATE_LOG_HEADER}\n` : '';
+    if (this.fresh) mkdirSync(path.dirname(this.filename), { recursive: true });
+    const text = `${head}${keys.map((k) => this.line(k, data)).join('\n')}\n`;
     writeAll(handleOf(this.filename), text);
+    this.fresh = false;
     this.logBytes += Buffer.byteLength(text);
   }
 
@@ -180,5 +200,6 @@ export class StateLogFile<T> implements Adapter<Data<T>> {
     renameSync(this.tmp, this.filename);
     this.logBytes = Buffer.byteLength(text);
     this.rewriteAll = false;
+    this.fresh = false;
   }
 }

@@ -61,7 +61,7 @@ describe('store layout changes', () => {
     }
   });
 
-  it('keeps each file an append-only log: changed records only, a torn last line dropped, compacted as it grows', async () => {
+  it('keeps each file an append-only log: changed records only, created by its first append, a torn last line or header dropped, compacted as it grows', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'store-log-'));
     try {
       const { writeFile, appendFile, stat } = await import('node:fs/promises');
@@ -79,6 +79,24 @@ describe('store layout changes', () => {
       for (let i = 0; i < 3000; i++) await c.put('a', { n: i, pad: 'x'.repeat(100) });
       expect((await stat(file)).size).toBeLessThan(200 * 1024); // rewritten as the log outgrew the live data
       expect(parseStateFile<{ n: number }>(await readFile(file, 'utf8')).data.a.n).toBe(2999);
+
+      // a new file is created by its first append, header included, with no temp file and no rename
+      const fresh = await new Store('svc', dir).collection<{ n: number }>('fresh', 4);
+      const watcher = (await import('node:fs')).watch(path.join(dir, 'svc'));
+      const events: string[] = [];
+      watcher.on('change', (type, name) => events.push(`${type} ${name}`));
+      await fresh.put('only', { n: 1 });
+      await new Promise((r) => setTimeout(r, 50));
+      watcher.close();
+      expect(events.some((e) => e.includes('.tmp'))).toBe(false);
+      const shard = (await readdir(path.join(dir, 'svc'))).find((f) => f.startsWith('fresh.'))!;
+      expect((await readFile(path.join(dir, 'svc', shard), 'utf8')).split('\n')[0]).toBe(STATE_LOG_HEADER);
+      // a kill during that first append can leave part of the header: nothing was acknowledged, so it reads as empty
+      expect(parseStateFile(STATE_LOG_HEADER.slice(0, 10))).toMatchObject({ torn: true, data: {} });
+      await writeFile(path.join(dir, 'svc', 'torn.json'), STATE_LOG_HEADER.slice(0, 10));
+      const torn = await new Store('svc', dir).collection<{ n: number }>('torn');
+      await torn.put('x', { n: 2 });
+      expect(parseStateFile(await readFile(path.join(dir, 'svc', 'torn.json'), 'utf8')).data).toEqual({ x: { n: 2 } });
 
       await writeFile(path.join(dir, 'svc', 'legacy.json'), JSON.stringify({ old: { n: 7, pad: '' } }));
       const legacy = await new Store('svc', dir).collection<{ n: number; pad: string }>('legacy');
