@@ -2,9 +2,10 @@
  * createBridge(): the StackOne-style bridge. Unified API for partners (/unified/...), platform API
  * (/accounts, /connectors/meta), /openapi.json, and one /external-trigger/<ats> router per ATS adapter.
  */
-import type { Express, Request } from 'express';
+import type { Express } from 'express';
+import type { HopRequest } from '../http/direct-routes.ts';
 import { ApiError, envelope } from '../errors.ts';
-import { createServiceApp, finishServiceApp, type ServiceAppOptions } from '../http/service-app.ts';
+import { createServiceApp, directRoutes, finishServiceApp, type ServiceAppOptions } from '../http/service-app.ts';
 import { createHttpClient, type HttpClient } from '../http/client.ts';
 import type { Journal } from '../journal.ts';
 import type { ResolvedConfig } from '../config.ts';
@@ -106,7 +107,7 @@ export class BridgeCore {
     }
   }
 
-  requireAccount(req: Request): LinkedAccountRecord {
+  requireAccount(req: Pick<HopRequest, 'header'>): LinkedAccountRecord {
     return requireAccount(req, (id) => this.accounts.get(id), (p) => this.config.providers[p].active);
   }
 
@@ -144,6 +145,7 @@ export async function createBridge(opts: BridgeOptions): Promise<{ app: Express;
   const core = await BridgeCore.create(opts);
   const appOpts: ServiceAppOptions = { service: 'bridge', journal: opts.journal, renderError: renderBridgeError };
   const app = createServiceApp(appOpts);
+  unifiedRoutes(core, directRoutes(app));
 
   // The ATSs' inbound calls carry their own auth (External Trigger Token), not the API key.
   for (const adapter of opts.adapters) app.use(`/external-trigger/${adapter.key}`, adapter.externalTrigger(core.api));
@@ -197,7 +199,6 @@ export async function createBridge(opts: BridgeOptions): Promise<{ app: Express;
     const sent = await core.dispatcher.dispatch(order, { badSignature: req.body?.badSignature === true });
     res.json({ deliveries: sent, ...(sent.length ? {} : { explanation: core.dispatcher.explainNoTarget(order) }) });
   });
-  app.use(unifiedRoutes(core));
   finishServiceApp(app, appOpts);
   return { app, core };
 }

@@ -1,5 +1,5 @@
 /** StackOne's API auth: Basic with the API key as user name (base64 of `key:` or of the bare key), and x-account-id on /unified. */
-import type { Request } from 'express';
+import type { HopRequest } from '../http/direct-routes.ts';
 import { timingSafeEqual } from 'node:crypto';
 import { ApiError } from '../errors.ts';
 import { parseBasic } from '../signing.ts';
@@ -11,7 +11,7 @@ const same = (a: string, b: string): boolean => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-export function requireApiKey(req: Request, apiKey: string): void {
+export function requireApiKey(req: Pick<HopRequest, 'header'>, apiKey: string): void {
   const header = req.header('authorization');
   const creds = parseBasic(header);
   if (!creds || !same(creds.user, apiKey)) {
@@ -27,7 +27,7 @@ export function requireApiKey(req: Request, apiKey: string): void {
 }
 
 export function requireAccount(
-  req: Request,
+  req: Pick<HopRequest, 'header'>,
   find: (id: string) => LinkedAccountRecord | undefined,
   isActive: (provider: ProviderKey) => boolean,
 ): LinkedAccountRecord {

@@ -1,10 +1,10 @@
 /** Validates a request body against its schema, records the verdict on the hop, and refuses it with every issue named. */
-import type { Request, Response } from 'express';
 import { ApiError } from '../errors.ts';
 import { requireJson } from '../http/service-app.ts';
+import type { HopLocals, HopRequest } from '../http/direct-routes.ts';
 import { explainIssues, validate } from '../schemas/registry.ts';
 
-export function validBody<T>(req: Request, res: Response, schema: string): T {
+export function validBody<T>(req: Pick<HopRequest, 'body' | 'rawBody' | 'headers'>, res: { locals: HopLocals }, schema: string): T {
   requireJson(req);
   if (req.body === undefined) {
     throw ApiError.validation('Validation failed: a JSON body is required', [{ pointer: '', message: 'is required', expected: 'a JSON object', actual: 'no body' }]);

@@ -5,6 +5,7 @@
  * body, or a dropped connection. A faulted hop says so in its journal entry (`error`).
  */
 import express, { Router, type Express, type NextFunction, type Request, type Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { ApiError } from '../errors.ts';
 import type { Journal } from '../journal.ts';
 import { explainAction, FAULT_TARGETS } from './definitions.ts';
@@ -55,37 +56,52 @@ export function installFaults(app: Express, service: string, journal: Journal): 
     if (req.path === FAULTS_PATH || req.path.startsWith(`${FAULTS_PATH}/`)) return next();
     const f = registry.take(req.method, req.path);
     if (!f) return next();
-    apply(f, req, res, next, service, journal);
+    applyFault(f, { method: req.method, url: req.originalUrl, traceId: req.traceId }, res, res.locals, next, service, journal);
   });
   return registry;
 }
 
-function apply(f: ActiveFault, req: Request, res: Response, next: NextFunction, service: string, journal: Journal): void {
+/**
+ * Shapes an answer by a fault rule, on the bare response (both the express routes and the direct
+ * ones use it). `proceed` lets the request go on (after a delay). Returns the body it sent, if any.
+ */
+export function applyFault(
+  f: ActiveFault,
+  req: { method: string; url: string; traceId: string },
+  res: ServerResponse,
+  locals: { fault?: string },
+  proceed: () => void,
+  service: string,
+  journal: Journal,
+): string | undefined {
   const words = `injected fault ${f.id}: ${explainAction(f.action)}`;
-  res.locals.fault = words;
+  locals.fault = words;
   const a = f.action;
+  const send = (status: number, contentType: string | undefined, body: string | undefined): string | undefined => {
+    res.statusCode = status;
+    if (contentType) res.setHeader('content-type', contentType.includes('charset') ? contentType : `${contentType}; charset=utf-8`);
+    res.end(body);
+    return body;
+  };
   switch (a.type) {
     case 'delay': {
-      const t = setTimeout(next, a.ms);
+      const t = setTimeout(proceed, a.ms);
       res.once('close', () => clearTimeout(t));
-      return;
+      return undefined;
     }
     case 'status': {
-      res.status(a.status);
       for (const [k, v] of Object.entries(a.headers ?? {})) res.setHeader(k, v);
       const body = a.body as unknown;
-      if (body === undefined) return void res.end();
-      if (typeof body === 'string') return void res.type(a.contentType ?? 'text/plain').send(body);
-      res.type(a.contentType ?? 'application/json').send(JSON.stringify(body));
-      return;
+      if (body === undefined) return send(a.status, undefined, undefined);
+      if (typeof body === 'string') return send(a.status, a.contentType ?? 'text/plain', body);
+      return send(a.status, a.contentType ?? 'application/json', JSON.stringify(body));
     }
     case 'malformed-body':
-      res.status(a.status ?? 200).type(a.contentType ?? 'application/json').send(a.body ?? CUT_JSON);
-      return;
+      return send(a.status ?? 200, a.contentType ?? 'application/json', a.body ?? CUT_JSON);
     case 'reset':
       // no 'finish' comes for a destroyed socket: journal the hop here
-      journal.append({ service, direction: 'in', method: req.method, url: req.originalUrl, status: 0, durationMs: 0, traceId: req.traceId, error: words });
-      req.socket.destroy();
-      return;
+      journal.append({ service, direction: 'in', method: req.method, url: req.url, status: 0, durationMs: 0, traceId: req.traceId, error: words });
+      res.socket?.destroy();
+      return undefined;
   }
 }

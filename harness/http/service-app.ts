@@ -4,13 +4,16 @@
  * through, and every error rendered in the service's own shape. Nothing a client sends can make it
  * answer 5xx through the parser.
  */
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import type { Server } from 'node:http';
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import http, { type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { parse as parseQuery } from 'node:querystring';
 import { ApiError, toApiError } from '../errors.ts';
 import type { Journal } from '../journal.ts';
-import { installFaults } from '../faults/middleware.ts';
+import { applyFault, installFaults } from '../faults/middleware.ts';
+import type { FaultRegistry } from '../faults/registry.ts';
+import { DirectRoutes, type DirectMatch, type HopLocals, type HopRequest } from './direct-routes.ts';
 import type { SchemaVerdict } from '../../schemas/generated/sandbox/journal-entry.ts';
 
 export const TRACE_HEADER = 'x-sandbox-trace-id';
@@ -34,7 +37,7 @@ export interface ServiceAppOptions {
   service: string;
   journal: Journal;
   /** renders an error in the service's own shape */
-  renderError: (err: ApiError, req: Request) => { status?: number; body: unknown; contentType?: string };
+  renderError: (err: ApiError) => { status?: number; body: unknown; contentType?: string };
   bodyLimit?: string;
   /** extra JSON media types (e.g. application/vnd.api+json) */
   jsonTypes?: string[];
@@ -48,8 +51,7 @@ export function createServiceApp(opts: ServiceAppOptions): Express {
   app.set('query parser', 'simple');
   app.use((req, res, next) => {
     const started = performance.now();
-    const incoming = req.header(TRACE_HEADER);
-    req.traceId = incoming && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    req.traceId = traceIdOf(req.headers[TRACE_HEADER]);
     res.setHeader(TRACE_HEADER, req.traceId);
     const chunks: Buffer[] = [];
     let size = 0;
@@ -67,48 +69,154 @@ export function createServiceApp(opts: ServiceAppOptions): Express {
     res.on('finish', () => {
       // sandbox plumbing (control plane, recruiter actions, admin routes) is not a hop of the emulated flow
       if (opts.service === 'control-plane' || req.path.startsWith('/_sandbox/') || req.path.startsWith('/_partner/')) return;
-      opts.journal.append({
-        service: opts.service,
-        direction: 'in',
-        hop: res.locals.hop,
-        method: req.method,
-        url: req.originalUrl,
-        status: res.statusCode,
-        durationMs: Math.round((performance.now() - started) * 100) / 100,
-        traceId: req.traceId,
-        orderId: res.locals.orderId,
-        provider: res.locals.provider,
-        accountId: res.locals.accountId,
-        requestHeaders: req.headers as Record<string, unknown> as Record<string, string>,
-        requestBody: req.rawBody?.toString('utf8'),
-        responseBody: Buffer.concat(chunks).toString('utf8'),
-        verdicts: res.locals.verdicts,
-        error: res.locals.fault,
-      });
+      journalHop(opts, req, res.statusCode, Buffer.concat(chunks).toString('utf8'), res.locals, started);
     });
     next();
   });
-  installFaults(app, opts.service, opts.journal);
-  const types = ['application/json', '*/*+json', ...(opts.jsonTypes ?? [])];
-  app.use(
-    express.json({
-      limit: opts.bodyLimit ?? '1mb',
-      type: types,
-      strict: false,
-      verify: (req, _res, buf) => {
-        (req as Request).rawBody = buf;
-      },
-    }),
-  );
+  const faults = installFaults(app, opts.service, opts.journal);
+  const parseBody = express.json({
+    limit: opts.bodyLimit ?? '1mb',
+    type: ['application/json', '*/*+json', ...(opts.jsonTypes ?? [])],
+    strict: false,
+    verify: (req, _res, buf) => {
+      (req as Request).rawBody = buf;
+    },
+  });
+  app.use(parseBody);
   app.use((req, _res, next) => {
-    if (req.body !== undefined && depthOf(req.body) > MAX_JSON_DEPTH) {
-      throw new ApiError(400, 'ValidationError', `Request body is nested deeper than ${MAX_JSON_DEPTH} levels`, [
-        { pointer: '', message: 'is nested too deeply', expected: `at most ${MAX_JSON_DEPTH} levels of objects and arrays`, actual: 'deeper' },
-      ]);
-    }
+    checkDepth(req.body);
     next();
   });
+  lanes.set(app, { opts, routes: new DirectRoutes(), faults, parseBody });
   return app;
+}
+
+/** The journal entry of a request a service answered (both lanes). */
+function journalHop(
+  opts: ServiceAppOptions,
+  req: { method: string; originalUrl: string; traceId: string; headers: IncomingHttpHeaders; rawBody?: Buffer },
+  status: number,
+  responseBody: string,
+  locals: HopLocals,
+  started: number,
+): void {
+  opts.journal.append({
+    service: opts.service,
+    direction: 'in',
+    hop: locals.hop,
+    method: req.method,
+    url: req.originalUrl,
+    status,
+    durationMs: Math.round((performance.now() - started) * 100) / 100,
+    traceId: req.traceId,
+    orderId: locals.orderId,
+    provider: locals.provider,
+    accountId: locals.accountId,
+    requestHeaders: req.headers as Record<string, unknown> as Record<string, string>,
+    requestBody: req.rawBody?.toString('utf8'),
+    responseBody,
+    verdicts: locals.verdicts,
+    error: locals.fault,
+  });
+}
+
+function checkDepth(body: unknown): void {
+  if (body !== undefined && depthOf(body) > MAX_JSON_DEPTH) {
+    throw new ApiError(400, 'ValidationError', `Request body is nested deeper than ${MAX_JSON_DEPTH} levels`, [
+      { pointer: '', message: 'is nested too deeply', expected: `at most ${MAX_JSON_DEPTH} levels of objects and arrays`, actual: 'deeper' },
+    ]);
+  }
+}
+
+/** What a service's direct routes need of it: they are served ahead of its express app by `listen`. */
+interface DirectLane {
+  opts: ServiceAppOptions;
+  routes: DirectRoutes;
+  faults: FaultRegistry | undefined;
+  parseBody: RequestHandler;
+}
+
+const lanes = new WeakMap<Express, DirectLane>();
+
+/** The routes this service app serves directly on node:http (see direct-routes.ts); add to them. */
+export function directRoutes(app: Express): DirectRoutes {
+  const lane = lanes.get(app);
+  if (!lane) throw new Error('directRoutes() needs an app made by createServiceApp()');
+  return lane.routes;
+}
+
+function traceIdOf(header: string | string[] | undefined): string {
+  return typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
+}
+
+/** Serves a request on a direct route if one matches; false lets express have it. */
+function serveDirect(lane: DirectLane, req: IncomingMessage, res: ServerResponse): boolean {
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  const path = q < 0 ? url : url.slice(0, q);
+  let match: DirectMatch | undefined;
+  let early: unknown;
+  try {
+    match = lane.routes.match(req.method ?? 'GET', path);
+  } catch (e) {
+    early = e;
+  }
+  if (!match && early === undefined) return false;
+  const started = performance.now();
+  const traceId = traceIdOf(req.headers[TRACE_HEADER]);
+  res.setHeader(TRACE_HEADER, traceId);
+  const locals = {} as HopLocals;
+  const hop: HopRequest = {
+    method: req.method ?? 'GET',
+    path,
+    originalUrl: url,
+    headers: req.headers,
+    params: match?.params ?? {},
+    query: q < 0 ? {} : parseQuery(url.slice(q + 1)),
+    traceId,
+    header: (name) => {
+      const v = req.headers[name.toLowerCase()];
+      return Array.isArray(v) ? v.join(', ') : v;
+    },
+  };
+  let sent = '';
+  const send = (status: number, body: unknown, contentType?: string): void => {
+    sent = typeof body === 'string' ? body : JSON.stringify(body);
+    res.statusCode = status;
+    res.setHeader('content-type', contentType ? (contentType.includes('charset') ? contentType : `${contentType}; charset=utf-8`) : 'application/json; charset=utf-8');
+    res.setHeader('content-length', Buffer.byteLength(sent));
+    res.end(match?.head ? undefined : sent);
+  };
+  const fail = (e: unknown): void => {
+    const err = toApiError(e);
+    if (err.status >= 500 && !(e instanceof ApiError)) console.error(`[${lane.opts.service}]`, e);
+    if (res.headersSent) return void res.end();
+    const { status, body, contentType } = lane.opts.renderError(err);
+    send(status ?? err.status, body, contentType);
+  };
+  res.on('finish', () => journalHop(lane.opts, hop, res.statusCode, sent, locals, started));
+  if (!match) {
+    fail(early);
+    return true;
+  }
+  const { handler } = match;
+  const run = (): void => {
+    lane.parseBody(req as Request, res as Response, (err?: unknown) => {
+      if (err) return fail(err);
+      try {
+        hop.body = (req as Request).body;
+        hop.rawBody = (req as Request).rawBody;
+        checkDepth(hop.body);
+        Promise.resolve(handler(hop, locals)).then((r) => send(r.status ?? 200, r.body), fail);
+      } catch (e) {
+        fail(e);
+      }
+    });
+  };
+  const fault = lane.faults?.take(hop.method, path);
+  if (!fault) run();
+  else sent = applyFault(fault, { method: hop.method, url, traceId }, res, locals, run, lane.opts.service, lane.opts.journal) ?? '';
+  return true;
 }
 
 export const MAX_JSON_DEPTH = 64;
@@ -135,7 +243,7 @@ export function finishServiceApp(app: Express, opts: ServiceAppOptions): void {
   app.use((e: unknown, req: Request, res: Response, _next: NextFunction) => {
     const err = toApiError(e);
     if (err.status >= 500 && !(e instanceof ApiError)) console.error(`[${opts.service}]`, e);
-    const { status, body, contentType } = opts.renderError(err, req);
+    const { status, body, contentType } = opts.renderError(err);
     if (res.headersSent) return void res.end();
     res.status(status ?? err.status);
     if (contentType) res.type(contentType);
@@ -144,10 +252,16 @@ export function finishServiceApp(app: Express, opts: ServiceAppOptions): void {
   });
 }
 
+/** application/json or any type/subtype+json, whatever its parameters (as express's req.is judges). */
+export function isJsonType(contentType: string | undefined): boolean {
+  const media = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  return media === 'application/json' || /^[\w.+-]+\/[\w.+-]+\+json$/.test(media);
+}
+
 /** A body must be JSON: a write with another content type gets a clear 415. */
-export function requireJson(req: Request): void {
+export function requireJson(req: Pick<HopRequest, 'rawBody' | 'headers'>): void {
   const hasBody = req.rawBody !== undefined || Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'];
-  if (hasBody && !req.is(['application/json', '*/*+json'])) {
+  if (hasBody && !isJsonType(req.headers['content-type'])) {
     throw new ApiError(415, 'UnsupportedMediaTypeError', `Content-Type must be application/json, got ${req.headers['content-type'] ?? 'none'}`, [
       { pointer: '', message: 'has the wrong content type', expected: 'application/json', actual: req.headers['content-type'] ?? 'none' },
     ]);
@@ -161,10 +275,14 @@ export interface Listening {
   close(): Promise<void>;
 }
 
+/** Listens with the app's direct routes first (when it has any) and express for the rest. */
 export async function listen(app: Express, port: number, host: string): Promise<Listening> {
+  const lane = lanes.get(app);
+  const handler = lane ? (req: IncomingMessage, res: ServerResponse) => void (serveDirect(lane, req, res) || app(req, res)) : app;
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(s)));
+    const s = http.createServer(handler);
     s.once('error', reject);
+    s.listen(port, host, () => resolve(s));
   });
   server.keepAliveTimeout = 5_000;
   server.headersTimeout = 10_000;

@@ -1,7 +1,12 @@
-/** /unified/ats/...: packages, background-check package CRUD, orders, result updates. */
-import { Router, type Request, type Response } from 'express';
+/**
+ * /unified/ats/...: packages, background-check package CRUD, orders, result updates. These are the
+ * routes partners call and load-test, so they are direct routes (harness/http/direct-routes.ts):
+ * served on node:http ahead of express, each checking the API key itself.
+ */
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../errors.ts';
+import type { DirectHandler, DirectRoutes, HopLocals, HopRequest } from '../../http/direct-routes.ts';
+import { requireApiKey } from '../auth.ts';
 import { validBody, withConnectorMetaHint } from '../validate-body.ts';
 import { ORIGIN_UNIFIED_API } from '../order-book.ts';
 import type { BridgeCore } from '../app.ts';
@@ -17,9 +22,9 @@ export interface StoredPackage extends BackgroundCheckPackage {
 }
 
 // own keys only: `constructor` or `__proto__` in the path must not find Object.prototype's members
-const category = (req: Request): Category => (Object.hasOwn(CATEGORY_PATH, req.params.category as string) ? CATEGORY_PATH[req.params.category as string] : (undefined as unknown as Category));
+const category = (req: HopRequest): Category => (Object.hasOwn(CATEGORY_PATH, req.params.category as string) ? CATEGORY_PATH[req.params.category as string] : (undefined as unknown as Category));
 
-function page<T>(items: T[], req: Request): { data: T[]; next: string | null } {
+function page<T>(items: T[], req: HopRequest): { data: T[]; next: string | null } {
   const size = req.query.page_size === undefined ? 25 : Number(req.query.page_size);
   if (!Number.isInteger(size) || size < 1 || size > 1000) {
     throw ApiError.validation('Validation failed: page_size must be a whole number from 1 to 1000', [
@@ -41,16 +46,30 @@ function page<T>(items: T[], req: Request): { data: T[]; next: string | null } {
   return { data, next };
 }
 
-export function unifiedRoutes(core: BridgeCore): Router {
-  const r = Router();
-  const account = (req: Request, res: Response): LinkedAccountRecord => {
+/** Adds the unified API to the bridge's direct routes. */
+export function unifiedRoutes(core: BridgeCore, routes: DirectRoutes): void {
+  // every /unified route needs the project's API key (the express routes get it from a middleware)
+  const r = {
+    get: (p: string, h: DirectHandler) => routes.get(p, authed(h)),
+    post: (p: string, h: DirectHandler) => routes.post(p, authed(h)),
+    patch: (p: string, h: DirectHandler) => routes.patch(p, authed(h)),
+    delete: (p: string, h: DirectHandler) => routes.delete(p, authed(h)),
+  };
+  function authed(h: DirectHandler): DirectHandler {
+    return (req, locals) => {
+      requireApiKey(req, core.config.apiKey);
+      return h(req, locals);
+    };
+  }
+  const account = (req: HopRequest, locals: HopLocals): LinkedAccountRecord => {
     const a = core.requireAccount(req);
-    res.locals.accountId = a.id;
-    res.locals.provider = a.provider;
+    locals.accountId = a.id;
+    locals.provider = a.provider;
     return a;
   };
+  const ok = (message: string, statusCode = 200) => ({ statusCode, message, timestamp: new Date().toISOString() });
 
-  async function packagesOf(acc: LinkedAccountRecord, cat: Category, req: Request): Promise<BackgroundCheckPackage[]> {
+  async function packagesOf(acc: LinkedAccountRecord, cat: Category, req: HopRequest): Promise<BackgroundCheckPackage[]> {
     const stored = cat === 'background_check' ? core.packages.all().filter((p) => p.accountId === acc.id).map(({ accountId: _a, ...p }) => p) : [];
     const outcome = await core.api.listPackages(acc, cat, { traceId: req.traceId });
     if (outcome.ok) return [...stored, ...outcome.packages.map((p) => ({ id: p.id, remote_id: p.remote_id ?? p.id, name: p.name, description: p.description ?? null, ...(p.tests ? { tests: p.tests } : {}) }))];
@@ -60,29 +79,29 @@ export function unifiedRoutes(core: BridgeCore): Router {
     ]);
   }
 
-  r.get('/unified/ats/:category/packages', async (req, res) => {
+  r.get('/unified/ats/:category/packages', async (req, locals) => {
     const cat = category(req);
     if (!cat) throw new ApiError(404, 'RouteNotFoundError', `No route for GET ${req.path}`);
-    res.locals.hop = 'packages-list';
-    const acc = account(req, res);
-    res.json(page(await packagesOf(acc, cat, req), req));
+    locals.hop = 'packages-list';
+    const acc = account(req, locals);
+    return { body: page(await packagesOf(acc, cat, req), req) };
   });
 
-  r.get('/unified/ats/:category/packages/:id', async (req, res) => {
+  r.get('/unified/ats/:category/packages/:id', async (req, locals) => {
     const cat = category(req);
     if (!cat) throw new ApiError(404, 'RouteNotFoundError', `No route for GET ${req.path}`);
-    const acc = account(req, res);
+    const acc = account(req, locals);
     const found = (await packagesOf(acc, cat, req)).find((p) => p.id === req.params.id);
     if (!found) throw new ApiError(404, 'NotFoundError', `Package ${JSON.stringify(req.params.id)} was not found`);
-    res.json({ data: found });
+    return { body: { data: found } };
   });
 
-  r.post('/unified/ats/background_checks/packages', async (req, res) => {
-    const acc = account(req, res);
-    const body = validBody<BackgroundCheckPackageWrite>(req, res, 'unified/background-check-package-write');
+  r.post('/unified/ats/background_checks/packages', async (req, locals) => {
+    const acc = account(req, locals);
+    const body = validBody<BackgroundCheckPackageWrite>(req, { locals }, 'unified/background-check-package-write');
     const id = `bgp_${randomUUID().slice(0, 8)}`;
     await core.packages.put(id, { id, remote_id: id, accountId: acc.id, name: body.name ?? null, description: body.description ?? null, tests: (body.tests ?? []).map((t, i) => ({ id: t.id ?? `${id}_t${i + 1}`, name: t.name ?? null, description: t.description ?? null })) });
-    res.status(201).json({ statusCode: 201, message: 'Record created successfully.', timestamp: new Date().toISOString(), data: { id, remote_id: id } });
+    return { status: 201, body: { ...ok('Record created successfully.', 201), data: { id, remote_id: id } } };
   });
 
   const ownPackage = (acc: LinkedAccountRecord, id: string): StoredPackage => {
@@ -91,9 +110,9 @@ export function unifiedRoutes(core: BridgeCore): Router {
     return p;
   };
 
-  r.patch('/unified/ats/background_checks/packages/:id', async (req, res) => {
-    const acc = account(req, res);
-    const body = validBody<BackgroundCheckPackageWrite>(req, res, 'unified/background-check-package-write');
+  r.patch('/unified/ats/background_checks/packages/:id', async (req, locals) => {
+    const acc = account(req, locals);
+    const body = validBody<BackgroundCheckPackageWrite>(req, { locals }, 'unified/background-check-package-write');
     const cur = ownPackage(acc, req.params.id);
     await core.packages.put(cur.id, {
       ...cur,
@@ -101,38 +120,36 @@ export function unifiedRoutes(core: BridgeCore): Router {
       ...(body.description !== undefined ? { description: body.description } : {}),
       ...(body.tests !== undefined ? { tests: (body.tests ?? []).map((t, i) => ({ id: t.id ?? `${cur.id}_t${i + 1}`, name: t.name ?? null, description: t.description ?? null })) } : {}),
     });
-    res.json({ statusCode: 200, message: 'Record updated successfully.', timestamp: new Date().toISOString() });
+    return { body: ok('Record updated successfully.') };
   });
 
-  r.delete('/unified/ats/background_checks/packages/:id', async (req, res) => {
-    const acc = account(req, res);
+  r.delete('/unified/ats/background_checks/packages/:id', async (req, locals) => {
+    const acc = account(req, locals);
     await core.packages.delete(ownPackage(acc, req.params.id).id);
-    res.json({ statusCode: 204, message: 'Record deleted successfully.', timestamp: new Date().toISOString() });
+    return { body: ok('Record deleted successfully.', 204) };
   });
 
-  r.post('/unified/ats/:category/orders', async (req, res) => {
+  r.post('/unified/ats/:category/orders', async (req, locals) => {
     const cat = category(req);
     if (!cat) throw new ApiError(404, 'RouteNotFoundError', `No route for POST ${req.path}`);
-    res.locals.hop = 'order-create';
-    const acc = account(req, res);
-    const body = validBody<Order>(req, res, 'unified/order');
+    locals.hop = 'order-create';
+    const acc = account(req, locals);
+    const body = validBody<Order>(req, { locals }, 'unified/order');
     const stored = await core.api.placeOrder({ account: acc, category: cat, order: body, native: { origin: ORIGIN_UNIFIED_API }, traceId: req.traceId });
-    res.locals.orderId = stored.id;
+    locals.orderId = stored.id;
     // no ATS holds this order, so there is no test page to link to
-    res.json({ id: stored.id, remote_id: stored.order.remote_id ?? stored.id, test_url: null });
+    return { body: { id: stored.id, remote_id: stored.order.remote_id ?? stored.id, test_url: null } };
   });
 
-  r.patch('/unified/ats/:category/orders/:id/result', async (req, res) => {
+  r.patch('/unified/ats/:category/orders/:id/result', async (req, locals) => {
     const cat = category(req);
     if (!cat) throw new ApiError(404, 'RouteNotFoundError', `No route for PATCH ${req.path}`);
-    res.locals.hop = 'result-update';
-    res.locals.orderId = req.params.id;
-    const acc = account(req, res);
-    const body = withConnectorMetaHint(acc.provider, () => validBody<ResultUpdate>(req, res, 'unified/result-update'));
+    locals.hop = 'result-update';
+    locals.orderId = req.params.id;
+    const acc = account(req, locals);
+    const body = withConnectorMetaHint(acc.provider, () => validBody<ResultUpdate>(req, { locals }, 'unified/result-update'));
     const order = core.orders.get(acc, cat, req.params.id);
     await core.orders.recordResult(core.api, core.adapters.get(acc.provider), acc, order, body, req.traceId);
-    res.json({ statusCode: 200, message: 'Record updated successfully.', timestamp: new Date().toISOString() });
+    return { body: ok('Record updated successfully.') };
   });
-
-  return r;
 }
