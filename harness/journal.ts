@@ -1,7 +1,8 @@
 /**
- * The append-only journal of hops. Appending is O(1) whatever its size: entries go to a JSONL file
- * with one write(2) each (they survive a kill -9) and to a bounded in-memory window that queries
- * and the dashboard read. Bodies are capped and secrets masked before anything is kept.
+ * The append-only journal of hops. Appending is O(1) whatever its size: entries go to a JSONL file,
+ * one write(2) per event-loop turn (a kill -9 loses at most the turn it hits), and to a bounded
+ * in-memory window that queries and the dashboard read. Bodies are capped and secrets masked before
+ * anything is kept.
  */
 import { closeSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
@@ -39,6 +40,7 @@ export class Journal {
   private readonly byOrder = new Map<string, JournalEntry[]>();
   private readonly listeners = new Set<(e: JournalEntry) => void>();
   private fd: number | undefined;
+  private pending: string[] = [];
 
   /** @param file JSONL file to append to; none keeps the journal in memory only. */
   constructor(
@@ -52,7 +54,7 @@ export class Journal {
   }
 
   append(entry: NewJournalEntry): JournalEntry {
-    const full: JournalEntry = {
+    const masked: Partial<JournalEntry> = {
       ...entry,
       seq: ++this.seq,
       at: entry.at ?? new Date().toISOString(),
@@ -61,7 +63,9 @@ export class Journal {
       responseBody: capBody(entry.responseBody),
       error: entry.error && redact(entry.error),
     };
-    for (const k of Object.keys(full) as (keyof JournalEntry)[]) if (full[k] === undefined) delete full[k];
+    // copied without the undefined fields (deleting them would turn the object into a slow dictionary)
+    const full = {} as JournalEntry;
+    for (const k in masked) if (masked[k as keyof JournalEntry] !== undefined) (full as unknown as Record<string, unknown>)[k] = masked[k as keyof JournalEntry];
     this.window.push(full);
     if (full.traceId) push(this.byTrace, full.traceId, full);
     if (full.orderId) push(this.byOrder, full.orderId, full);
@@ -71,9 +75,23 @@ export class Journal {
         if (old.orderId) shift(this.byOrder, old.orderId, old);
       }
     }
-    if (this.fd !== undefined) writeAll(this.fd, `${JSON.stringify(full)}\n`);
+    if (this.fd !== undefined) {
+      this.pending.push(JSON.stringify(full));
+      if (this.pending.length === 1) setImmediate(() => this.flush());
+    }
     for (const l of this.listeners) l(full);
     return full;
+  }
+
+  /**
+   * Writes the entries appended so far to the file. The entries of one event-loop turn are written
+   * together, when the turn ends (one write(2), not one each); close() writes what is left.
+   */
+  flush(): void {
+    if (this.fd === undefined || !this.pending.length) return;
+    const text = `${this.pending.join('\n')}\n`;
+    this.pending = [];
+    writeAll(this.fd, text);
   }
 
   query(q: JournalQuery = {}): JournalEntry[] {
@@ -149,6 +167,7 @@ export class Journal {
   }
 
   close(): void {
+    this.flush();
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
     this.listeners.clear();

@@ -46,6 +46,7 @@ describe('journal', () => {
     try {
       const j = new Journal(path.join(dir, 'journal.jsonl'), 100);
       for (let i = 0; i < 300; i++) j.append({ service: i % 2 ? 'bridge' : 'partner', direction: 'in', method: 'GET', url: `/${i}`, status: 200, durationMs: 0, orderId: `o${i % 3}` });
+      await new Promise((r) => setImmediate(r)); // the entries of a turn are written when it ends
       const lines = (await readFile(path.join(dir, 'journal.jsonl'), 'utf8')).trim().split('\n');
       expect(lines).toHaveLength(300);
       expect(JSON.parse(lines[299]).seq).toBe(300);
