@@ -15,13 +15,22 @@ const SECRET_HEADERS = new Set([
 ]);
 
 const known = new Set<string>();
+/** every known secret in one pattern (longest first), built again when one is added */
+let knownPattern: RegExp | undefined;
 
 /** Remembers a secret so that `redact` masks it wherever it appears (also its base64 forms). */
 export function registerSecret(value: string | undefined | null): void {
   if (!value || value.length < 6) return;
+  const size = known.size;
   known.add(value);
   known.add(Buffer.from(value).toString('base64'));
   known.add(Buffer.from(`${value}:`).toString('base64'));
+  if (known.size !== size) knownPattern = undefined;
+}
+
+function secretsPattern(): RegExp {
+  knownPattern ??= new RegExp([...known].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  return knownPattern;
 }
 
 /** `v1.sandbox.demo-key` → `v1.s…(masked)` */
@@ -38,11 +47,21 @@ const JSON_FIELD = new RegExp(`("(?:${SECRET_FIELDS})"\\s*:\\s*")([^"]+)(")`, 'g
 const FORM_FIELD = new RegExp(`(^|[&?])((?:${SECRET_FIELDS})=)([^&\\s]+)`, 'g');
 
 export function redact(text: string): string {
-  if (!text) return text;
-  let out = text.replace(JSON_FIELD, (_m, a: string, v: string, b: string) => `${a}${mask(v)}${b}`).replace(FORM_FIELD, (_m, a: string, k: string, v: string) => `${a}${k}${mask(decodeURIComponent(v))}`);
+  if (!text || text.length < 6) return text;
+  let out = text;
+  // the field patterns need a quote or an equals sign: most header values have neither
+  if (out.includes('"')) out = out.replace(JSON_FIELD, (_m, a: string, v: string, b: string) => `${a}${mask(v)}${b}`);
+  if (out.includes('=')) out = out.replace(FORM_FIELD, (_m, a: string, k: string, v: string) => `${a}${k}${mask(safeDecode(v))}`);
   if (known.size === 0) return out;
-  for (const s of known) if (out.includes(s)) out = out.split(s).join(mask(s));
-  return out;
+  return out.replace(secretsPattern(), (s) => mask(s));
+}
+
+function safeDecode(v: string): string {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
 }
 
 export function maskHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {

@@ -96,7 +96,9 @@ export class OrderBook {
   }
 
   private view(r: OrderRecord): StoredOrder {
-    const logged = this.results.lookup(ORDER_INDEX, r.id).sort((a, b) => a.n - b.n);
+    const logged = r.resultCounts ? this.results.lookup(ORDER_INDEX, r.id) : [];
+    // slots are written in order, so the index holds them oldest first but for a slot written again
+    if (logged.some((x, i) => i > 0 && x.n < logged[i - 1].n)) logged.sort((a, b) => a.n - b.n);
     const results = logged.map((x) => x.record);
     return { ...r, results: r.results ? [...r.results, ...results].slice(-RESULT_HISTORY) : results };
   }

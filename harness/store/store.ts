@@ -207,7 +207,12 @@ export class Collection<T> {
   lookup(name: string, key: string): T[] {
     const idx = this.indexes.get(name);
     if (!idx) throw new Error(`collection ${this.name} has no index ${name}`);
-    return [...(idx.ids.get(key) ?? [])].map((id) => this.get(id)).filter((v): v is T => v !== undefined);
+    const out: T[] = [];
+    for (const id of idx.ids.get(key) ?? []) {
+      const v = this.get(id);
+      if (v !== undefined) out.push(v);
+    }
+    return out;
   }
 
   private indexOne(idx: Index<T>, id: string, value: T | undefined): void {
