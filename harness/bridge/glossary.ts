@@ -139,7 +139,7 @@ export interface ProviderAdapter {
   /** routes mounted under /external-trigger/<key> */
   externalTrigger(bridge: BridgeApi): Router;
   /** ATS rules a result must meet before it is sent (e.g. SmartRecruiters needs score min and max) */
-  checkResult?(result: ResultUpdate, order: StoredOrder): FieldIssue[];
+  checkResult?(result: ResultUpdate): FieldIssue[];
   /** writes a result to the ATS in its native protocol */
   deliverResult(input: ResultDeliveryInput): Promise<ResultDeliveryOutcome>;
 }

@@ -129,9 +129,12 @@ export class OrderBook {
     return stored;
   }
 
-  /** The order of this account and category; 404 otherwise (another account's order is not found). */
-  get(account: LinkedAccountRecord, category: Category, id: string): StoredOrder {
-    const o = this.byId(id);
+  /**
+   * The order of this account and category, without its results (recordResult adds them where an
+   * ATS adapter needs them); 404 otherwise (another account's order is not found).
+   */
+  get(account: LinkedAccountRecord, category: Category, id: string): OrderRecord {
+    const o = this.records.get(id);
     if (!o || o.accountId !== account.id || o.category !== category) {
       const what = category === 'assessment' ? 'assessment' : 'background check';
       throw new ApiError(404, 'NotFoundError', `No ${what} order ${JSON.stringify(id)} for account ${account.id}`, [
@@ -145,16 +148,17 @@ export class OrderBook {
     bridge: BridgeApi,
     adapter: ProviderAdapter | undefined,
     account: LinkedAccountRecord,
-    order: StoredOrder,
+    order: OrderRecord,
     result: ResultUpdate,
     traceId: string,
   ): Promise<void> {
-    const issues = adapter?.checkResult?.(result, order) ?? [];
+    const issues = adapter?.checkResult?.(result) ?? [];
     if (issues.length) {
       throw new ApiError(400, 'ValidationError', `${adapter?.name} does not accept this result: ${issues.map((i) => `${i.pointer} ${i.message}`).join('; ')}. GET /connectors/meta/${order.provider} lists the accepted fields`, issues);
     }
     const fromAts = order.native.origin !== ORIGIN_UNIFIED_API && adapter;
-    const outcome = fromAts ? await adapter.deliverResult({ bridge, account, order, result, traceId }) : ({ ok: true } as const);
+    // the ATS adapter sees the order with its results (SmartRecruiters merges them); the rest needs none
+    const outcome = fromAts ? await adapter.deliverResult({ bridge, account, order: this.view(order), result, traceId }) : ({ ok: true } as const);
     const at = new Date().toISOString();
     // the order's counts and the result record are changed in one synchronous step (no await between),
     // so concurrent updates of one order get distinct numbers, and both land in the same flush
