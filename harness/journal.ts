@@ -54,18 +54,28 @@ export class Journal {
   }
 
   append(entry: NewJournalEntry): JournalEntry {
-    const masked: Partial<JournalEntry> = {
-      ...entry,
+    // one shape for every entry (fields left undefined are absent from its JSON)
+    const full: JournalEntry = {
       seq: ++this.seq,
       at: entry.at ?? new Date().toISOString(),
+      service: entry.service,
+      direction: entry.direction,
+      peer: entry.peer,
+      hop: entry.hop,
+      method: entry.method,
+      url: entry.url,
+      status: entry.status,
+      error: entry.error && redact(entry.error),
+      durationMs: entry.durationMs,
+      traceId: entry.traceId,
+      orderId: entry.orderId,
+      provider: entry.provider,
+      accountId: entry.accountId,
       requestHeaders: entry.requestHeaders && maskHeaders(entry.requestHeaders),
       requestBody: capBody(entry.requestBody),
       responseBody: capBody(entry.responseBody),
-      error: entry.error && redact(entry.error),
+      verdicts: entry.verdicts,
     };
-    // copied without the undefined fields (deleting them would turn the object into a slow dictionary)
-    const full = {} as JournalEntry;
-    for (const k in masked) if (masked[k as keyof JournalEntry] !== undefined) (full as unknown as Record<string, unknown>)[k] = masked[k as keyof JournalEntry];
     this.window.push(full);
     if (full.traceId) push(this.byTrace, full.traceId, full);
     if (full.orderId) push(this.byOrder, full.orderId, full);
