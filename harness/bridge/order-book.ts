@@ -4,8 +4,10 @@
  * adapter, and recorded whatever the ATS said.
  *
  * An order's result updates live in a collection of their own (one record per update, in
- * RESULT_HISTORY slots per order), so a result update writes the small order record and one result,
- * not the order with its whole history (docs/decisions/006). Readers get the assembled StoredOrder.
+ * RESULT_HISTORY slots per order), each carrying the order's counts by outcome so far. The order
+ * record is written when the order is placed (and when an adapter notes a native reference); a result
+ * update writes one result record and nothing else (docs/decisions/006). Readers get the assembled
+ * StoredOrder, whose status, counts and time of change come from its latest result.
  */
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../errors.ts';
@@ -27,7 +29,10 @@ const countOne = (c: StoredOrder['resultCounts'], k: 'delivered' | 'refused'): N
 /** How many result updates an order keeps (the latest); resultCounts counts them all. */
 export const RESULT_HISTORY = 20;
 
-/** An order as stored: everything but its results (older versions of the sandbox kept them inline). */
+/**
+ * An order as stored: everything but its results. Its status, resultCounts and updatedAt are those
+ * of when it was placed (older versions of the sandbox kept results inline and updated these).
+ */
 export type OrderRecord = Omit<StoredOrder, 'results'> & { results?: ResultRecord[] };
 
 /** One result update of an order, in slot `n % RESULT_HISTORY` of that order. */
@@ -36,6 +41,8 @@ export interface StoredResult {
   orderId: string;
   /** 1 for the order's first update, counting refused ones */
   n: number;
+  /** the order's result updates by outcome, this one included (absent where the order record kept them) */
+  counts?: { delivered: number; refused: number };
   record: ResultRecord;
 }
 
@@ -48,6 +55,8 @@ export class OrderBook {
     private readonly dispatcher: OrderWebhookDispatcher,
     private readonly bridgeUrl: () => string,
     private readonly authTypeOf: (p: StoredOrder['provider']) => 'partner' | 'public+partner',
+    /** each order's latest result, once looked up (kept up to date by recordResult) */
+    private readonly latest = new Map<string, StoredResult>(),
   ) {
     records.index(NATIVE_INDEX, (o) => Object.entries(o.native).filter(([, v]) => typeof v === 'string' || typeof v === 'number').map(([k, v]) => nativeKey(o.accountId, k, v as string | number)));
     results.index(ORDER_INDEX, (r) => r.orderId);
@@ -92,15 +101,35 @@ export class OrderBook {
   }
 
   async clear(): Promise<void> {
+    this.latest.clear();
     await Promise.all([this.records.clear(), this.results.clear()]);
   }
 
+  private latestOf(orderId: string): StoredResult | undefined {
+    let last = this.latest.get(orderId);
+    if (!last) {
+      for (const r of this.results.lookup(ORDER_INDEX, orderId)) if (!last || r.n > last.n) last = r;
+      if (last) this.latest.set(orderId, last);
+    }
+    return last;
+  }
+
   private view(r: OrderRecord): StoredOrder {
-    const logged = r.resultCounts ? this.results.lookup(ORDER_INDEX, r.id) : [];
+    const last = this.latestOf(r.id);
+    if (!last) return { ...r, results: r.results ?? [] };
+    // counts come with the latest result; the first layout of this collection kept them on the order
+    const counts = last.counts ?? r.resultCounts;
+    const logged = this.results.lookup(ORDER_INDEX, r.id);
     // slots are written in order, so the index holds them oldest first but for a slot written again
     if (logged.some((x, i) => i > 0 && x.n < logged[i - 1].n)) logged.sort((a, b) => a.n - b.n);
     const results = logged.map((x) => x.record);
-    return { ...r, results: r.results ? [...r.results, ...results].slice(-RESULT_HISTORY) : results };
+    return {
+      ...r,
+      status: counts ? (counts.delivered > 0 ? 'result_delivered' : 'result_refused') : r.status,
+      updatedAt: last.record.at,
+      resultCounts: counts,
+      results: r.results ? [...r.results, ...results].slice(-RESULT_HISTORY) : results,
+    };
   }
 
   resultsUpdateUrl(category: Category, id: string): string {
@@ -160,19 +189,17 @@ export class OrderBook {
     // the ATS adapter sees the order with its results (SmartRecruiters merges them); the rest needs none
     const outcome = fromAts ? await adapter.deliverResult({ bridge, account, order: this.view(order), result, traceId }) : ({ ok: true } as const);
     const at = new Date().toISOString();
-    // the order's counts and the result record are changed in one synchronous step (no await between),
-    // so concurrent updates of one order get distinct numbers, and both land in the same flush
-    let n = 0;
-    const counted = this.records.mutate(order.id, (cur) => {
-      if (!cur) return { result: undefined };
-      const resultCounts = countOne(cur.resultCounts, outcome.ok ? 'delivered' : 'refused');
-      n = resultCounts.delivered + resultCounts.refused;
-      const value: OrderRecord = { ...cur, updatedAt: at, status: outcome.ok ? 'result_delivered' : cur.status === 'result_delivered' ? cur.status : 'result_refused', resultCounts };
-      return { value, result: value };
-    });
     const record: ResultRecord = outcome.ok ? { at, body: result, outcome: 'delivered' } : { at, body: result, outcome: 'refused', providerError: outcome.providerError };
-    const slot = `${order.id}#${n % RESULT_HISTORY}`;
-    await Promise.all([counted, n ? this.results.put(slot, { id: slot, orderId: order.id, n, record }) : undefined]);
+    // numbered from the order's latest result in one synchronous step (no await between), so that
+    // concurrent updates of one order get distinct numbers; an order gone meanwhile (reset) keeps none
+    if (this.records.has(order.id)) {
+      const counts = countOne(this.latestOf(order.id)?.counts ?? order.resultCounts, outcome.ok ? 'delivered' : 'refused');
+      const n = counts.delivered + counts.refused;
+      const slot = `${order.id}#${n % RESULT_HISTORY}`;
+      const stored: StoredResult = { id: slot, orderId: order.id, n, counts, record };
+      this.latest.set(order.id, stored);
+      await this.results.put(slot, stored);
+    }
     if (!outcome.ok) throw new ApiError(outcome.status, outcome.errorCode, outcome.message, outcome.issues, [outcome.providerError]);
   }
 }

@@ -128,10 +128,15 @@ describe('crash', () => {
     const receiver: Listening = await listen(app, hookPort, '127.0.0.1');
     try {
       const second = await up(path.join(dataDir, 'state'), config);
-      const st = (await (await fetch(`${second.bridge}/_sandbox/state`, { headers: headers(second) })).json()) as { orders: { id: string; results: { body: { summary?: string } }[] }[] };
+      const st = (await (await fetch(`${second.bridge}/_sandbox/state`, { headers: headers(second) })).json()) as { orders: { id: string; status: string; resultCounts?: { delivered: number }; results: { body: { summary?: string } }[] }[] };
       const byId = new Map(st.orders.map((o) => [o.id, o]));
       expect(ackedOrders.filter((id) => !byId.has(id)), 'acknowledged orders lost').toEqual([]);
       expect(ackedResults.filter((r) => !byId.get(r.order)?.results.some((x) => x.body.summary === r.summary)), 'acknowledged results lost').toEqual([]);
+      // an order's status and counts are read back from its results
+      for (const id of new Set(ackedResults.map((r) => r.order))) {
+        expect(byId.get(id)?.status, id).toBe('result_delivered');
+        expect(byId.get(id)?.resultCounts?.delivered ?? 0, id).toBeGreaterThanOrEqual(ackedResults.filter((r) => r.order === id).length);
+      }
       await until('every acknowledged order’s webhook delivered after the restart', () => ackedOrders.every((id) => received.has(id)), 15_000);
       console.log(`crash: ${ackedOrders.length} orders and ${ackedResults.length} results acknowledged before kill -9, all there after the restart; ${received.size} pending webhooks delivered`);
       second.proc.kill('SIGINT');
