@@ -2,8 +2,8 @@
  * Resident memory of a sandbox at scale, in a process of its own (the bench process holds other
  * sandboxes): starts on a copy of the grown data dir, runs real loops, appends journal entries cloned
  * from them up to the target count, runs loops again, and prints its memory as JSON: the peak seen
- * while it worked (sampled every 20 ms) and the resident size at rest (after a full GC and two idle
- * seconds, once V8 has handed back the pages that collection freed).
+ * while it worked (sampled every 20 ms) and the resident size at rest (after two full collections,
+ * each followed by idle time, once V8 has handed back the pages they freed).
  */
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
