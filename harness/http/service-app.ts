@@ -207,7 +207,10 @@ function serveDirect(lane: DirectLane, req: IncomingMessage, res: ServerResponse
         hop.body = (req as Request).body;
         hop.rawBody = (req as Request).rawBody;
         checkDepth(hop.body);
-        Promise.resolve(handler(hop, locals)).then((r) => send(r.status ?? 200, r.body), fail);
+        // a throw while answering (a body that cannot be JSON) is an error like any other, never unhandled
+        Promise.resolve(handler(hop, locals))
+          .then((r) => send(r.status ?? 200, r.body))
+          .catch(fail);
       } catch (e) {
         fail(e);
       }
