@@ -200,8 +200,8 @@ function serveDirect(lane: DirectLane, req: IncomingMessage, res: ServerResponse
     return true;
   }
   const { handler } = match;
-  const run = (): void => {
-    lane.parseBody(req as Request, res as Response, (err?: unknown) => {
+  const run = (): void =>
+    void lane.parseBody(req as Request, res as Response, (err?: unknown) => {
       if (err) return fail(err);
       try {
         hop.body = (req as Request).body;
@@ -215,10 +215,13 @@ function serveDirect(lane: DirectLane, req: IncomingMessage, res: ServerResponse
         fail(e);
       }
     });
-  };
-  const fault = lane.faults?.take(hop.method, path);
-  if (!fault) run();
-  else sent = applyFault(fault, { method: hop.method, url, traceId }, res, locals, run, lane.opts.service, lane.opts.journal) ?? '';
+  try {
+    const fault = lane.faults?.take(hop.method, path);
+    if (!fault) run();
+    else sent = applyFault(fault, { method: hop.method, url, traceId }, res, locals, run, lane.opts.service, lane.opts.journal) ?? '';
+  } catch (e) {
+    fail(e);
+  }
   return true;
 }
 

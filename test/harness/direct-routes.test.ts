@@ -91,5 +91,9 @@ describe('direct routes', () => {
     expect(faulted).toMatchObject({ status: 503, json: { down: true } });
     expect(journal.query({ traceId: 'trace-direct-2' })[0].error).toMatch(/injected fault/);
     expect((await call('GET', '/things/y')).status).toBe(200);
+    // a header no HTTP answer can carry is refused when the rule is added, not when it would fire
+    const bad = await call('POST', '/_sandbox/faults', JSON.stringify({ target: 'bridge', route: { method: 'GET', path: '/things/:id' }, action: { type: 'status', status: 503, headers: { 'x-why': 'line\nbreak' } } }));
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.json)).toContain('/action/headers/x-why');
   });
 });

@@ -60,6 +60,9 @@ export interface StatusFault {
    * Default application/json (text/plain for a string body)
    */
   contentType?: string;
+  /**
+   * Extra answer headers: HTTP token names, values of visible ASCII, spaces and tabs
+   */
   headers?: {
     [k: string]: string;
   };
