@@ -55,7 +55,7 @@ export class OrderBook {
     private readonly dispatcher: OrderWebhookDispatcher,
     private readonly bridgeUrl: () => string,
     private readonly authTypeOf: (p: StoredOrder['provider']) => 'partner' | 'public+partner',
-    /** each order's latest result, once looked up (kept up to date by recordResult) */
+    /** each order's latest result, once looked up: numbers the next one (kept up to date by recordResult) */
     private readonly latest = new Map<string, StoredResult>(),
   ) {
     records.index(NATIVE_INDEX, (o) => Object.entries(o.native).filter(([, v]) => typeof v === 'string' || typeof v === 'number').map(([k, v]) => nativeKey(o.accountId, k, v as string | number)));
@@ -115,13 +115,13 @@ export class OrderBook {
   }
 
   private view(r: OrderRecord): StoredOrder {
-    const last = this.latestOf(r.id);
-    if (!last) return { ...r, results: r.results ?? [] };
-    // counts come with the latest result; the first layout of this collection kept them on the order
-    const counts = last.counts ?? r.resultCounts;
     const logged = this.results.lookup(ORDER_INDEX, r.id);
+    if (!logged.length) return { ...r, results: r.results ?? [] };
     // slots are written in order, so the index holds them oldest first but for a slot written again
     if (logged.some((x, i) => i > 0 && x.n < logged[i - 1].n)) logged.sort((a, b) => a.n - b.n);
+    const last = logged[logged.length - 1];
+    // counts come with the latest result; the first layout of this collection kept them on the order
+    const counts = last.counts ?? r.resultCounts;
     const results = logged.map((x) => x.record);
     return {
       ...r,
