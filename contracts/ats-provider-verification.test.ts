@@ -24,6 +24,7 @@ import { TEAMTAILOR_TRIGGER_STATES, TEAMTAILOR_TRIGGERS } from '../harness/contr
 import { RECRUITEE_TRIGGER_STATES, RECRUITEE_TRIGGERS } from '../harness/contracts/ats/recruitee-triggers.ts';
 import { GREENHOUSE_TRIGGER_STATES, GREENHOUSE_TRIGGERS } from '../harness/contracts/ats/greenhouse-triggers.ts';
 import { SMARTRECRUITERS_TRIGGER_STATES, SMARTRECRUITERS_TRIGGERS } from '../harness/contracts/ats/smartrecruiters-triggers.ts';
+import { EXAMPLE_RESULT } from '../harness/contracts/ats/matchers.ts';
 import { bridgeCall, resultPath } from '../test/helpers.ts';
 import type { ProviderKey } from '../harness/config.ts';
 import type { Request } from 'express';
@@ -37,14 +38,6 @@ afterAll(() => sb?.close());
 const noop = async () => undefined;
 type States = Record<string, (params?: unknown) => Promise<unknown>>;
 
-const RESULT = {
-  score: { label: 'Percentage', value: '82', min: '0', max: '100' },
-  result: { value: 'passed', source_value: 'Passed' },
-  start_date: '2026-03-01T10:20:00.000Z',
-  submission_date: '2026-03-01T10:51:00.000Z',
-  summary: 'Strong on algorithms',
-  result_url: 'http://127.0.0.1:4015/reports/r1',
-};
 
 /** A recruiter sent a test in this ATS (the real flow: emulator → bridge → partner). */
 async function sent(ats: ProviderKey): Promise<{ orderId: string; nativeId: string }> {
@@ -56,7 +49,7 @@ async function sent(ats: ProviderKey): Promise<{ orderId: string; nativeId: stri
 /** ... and the partner's result was delivered to the ATS. */
 async function withResult(ats: ProviderKey): Promise<{ orderId: string; nativeId: string }> {
   const s = await sent(ats);
-  const r = await bridgeCall(sb, ats, 'PATCH', resultPath('assessment', s.orderId), RESULT);
+  const r = await bridgeCall(sb, ats, 'PATCH', resultPath('assessment', s.orderId), EXAMPLE_RESULT);
   if (r.status !== 200) throw new Error(`state: ${ats} result refused: ${r.status} ${JSON.stringify(r.json)}`);
   return s;
 }

@@ -17,6 +17,7 @@ import * as teamtailor from '../harness/contracts/ats/teamtailor-results.ts';
 import * as recruitee from '../harness/contracts/ats/recruitee-results.ts';
 import * as greenhouse from '../harness/contracts/ats/greenhouse-results.ts';
 import * as smartrecruiters from '../harness/contracts/ats/smartrecruiters-results.ts';
+import { EXAMPLE_RESULT } from '../harness/contracts/ats/matchers.ts';
 import { bridgeCall, resultPath } from '../test/helpers.ts';
 import type { ProviderKey } from '../harness/config.ts';
 import type { BridgeApi, ProviderAdapter } from '../harness/bridge/glossary.ts';
@@ -29,15 +30,6 @@ afterEach(async () => {
   eut = sb = undefined;
 });
 
-const RESULT = {
-  score: { label: 'Percentage', value: '82', min: '0', max: '100' },
-  result: { value: 'passed', source_value: 'Passed' },
-  start_date: '2026-03-01T10:20:00.000Z',
-  submission_date: '2026-03-01T10:51:00.000Z',
-  summary: 'Strong on algorithms',
-  result_url: 'http://127.0.0.1:4015/reports/r1',
-  attachments: [{ url: 'http://127.0.0.1:4015/reports/r1.pdf', content_type: { value: 'pdf', source_value: 'application/pdf' } }],
-};
 
 /** A sandbox whose ATS API is the mock, an order placed by the real emulator, then the partner's result; the bridge's answer. */
 async function deliverThrough(ats: ProviderKey, mockUrl: string, tamper?: (real: ProviderAdapter) => ProviderAdapter): Promise<{ status: number; json: any }> {
@@ -47,7 +39,7 @@ async function deliverThrough(ats: ProviderKey, mockUrl: string, tamper?: (real:
   eut = await emulatorUnderTest(ats, { bridgeUrl: sb.urls.bridge, selfUrl: mockUrl });
   const sent = await eut.em.sendTest({ category: 'assessment', candidateId: 'cand_ada' });
   if (!sent.ok || !sent.orderId) throw new Error(`the ${ats} order was not placed: ${JSON.stringify(sent.steps)}`);
-  return bridgeCall(sb, ats, 'PATCH', resultPath('assessment', sent.orderId), RESULT);
+  return bridgeCall(sb, ats, 'PATCH', resultPath('assessment', sent.orderId), EXAMPLE_RESULT);
 }
 
 const CASES: { ats: ProviderKey; accepted: (p: PactV4) => { executeTest: PactV4Exec }; refused: (p: PactV4) => { executeTest: PactV4Exec }; refusal: { status: number; errorCode: string; why: string } }[] = [

@@ -31,6 +31,20 @@ export const EXAMPLE = {
   secret: 'example-secret-not-real',
 } as const;
 
+/**
+ * The partner's unified result both ATS contract suites use: the bridge → ATS pacts are recorded from
+ * it and their provider states deliver it, so the two agree on every example value.
+ */
+export const EXAMPLE_RESULT = {
+  score: { label: 'Percentage', value: '82', min: '0', max: '100' },
+  result: { value: 'passed', source_value: 'Passed' },
+  start_date: '2026-03-01T10:20:00.000Z',
+  submission_date: '2026-03-01T10:51:00.000Z',
+  summary: 'Strong on algorithms',
+  result_url: 'http://127.0.0.1:4015/reports/r1',
+  attachments: [{ url: 'http://127.0.0.1:4015/reports/r1.pdf', content_type: { value: 'pdf', source_value: 'application/pdf' } }],
+};
+
 /** A regex-checked value that the provider state injects (`${name}` expressions) during verification. */
 export function injected(re: string, expression: string, example: string): MatchersV3.Matcher<string> {
   return { 'pact:matcher:type': 'regex', regex: re, 'pact:generator:type': 'ProviderState', expression, value: example } as MatchersV3.Matcher<string>;
