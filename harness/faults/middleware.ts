@@ -6,6 +6,7 @@
  */
 import express, { Router, type Express, type NextFunction, type Request, type Response } from 'express';
 import type { ServerResponse } from 'node:http';
+import { withCharset } from '../http/direct-routes.ts';
 import { ApiError } from '../errors.ts';
 import type { Journal } from '../journal.ts';
 import { explainAction, FAULT_TARGETS } from './definitions.ts';
@@ -79,7 +80,7 @@ export function applyFault(
   const a = f.action;
   const send = (status: number, contentType: string | undefined, body: string | undefined): string | undefined => {
     res.statusCode = status;
-    if (contentType) res.setHeader('content-type', contentType.includes('charset') ? contentType : `${contentType}; charset=utf-8`);
+    if (contentType) res.setHeader('content-type', withCharset(contentType));
     res.end(body);
     return body;
   };

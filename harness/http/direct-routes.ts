@@ -34,6 +34,9 @@ export interface Reply {
   body: unknown;
 }
 
+/** A Content-Type as answers carry it: with a charset (utf-8 unless it names one). */
+export const withCharset = (contentType: string): string => (contentType.includes('charset') ? contentType : `${contentType}; charset=utf-8`);
+
 export type DirectHandler = (req: HopRequest, locals: HopLocals) => Promise<Reply> | Reply;
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -13,7 +13,7 @@ import { ApiError, toApiError } from '../errors.ts';
 import type { Journal } from '../journal.ts';
 import { applyFault, installFaults } from '../faults/middleware.ts';
 import type { FaultRegistry } from '../faults/registry.ts';
-import { DirectRoutes, type DirectMatch, type HopLocals, type HopRequest } from './direct-routes.ts';
+import { DirectRoutes, withCharset, type DirectMatch, type HopLocals, type HopRequest } from './direct-routes.ts';
 import type { SchemaVerdict } from '../../schemas/generated/sandbox/journal-entry.ts';
 
 export const TRACE_HEADER = 'x-sandbox-trace-id';
@@ -183,7 +183,7 @@ function serveDirect(lane: DirectLane, req: IncomingMessage, res: ServerResponse
   const send = (status: number, body: unknown, contentType?: string): void => {
     sent = typeof body === 'string' ? body : JSON.stringify(body);
     res.statusCode = status;
-    res.setHeader('content-type', contentType ? (contentType.includes('charset') ? contentType : `${contentType}; charset=utf-8`) : 'application/json; charset=utf-8');
+    res.setHeader('content-type', withCharset(contentType ?? 'application/json'));
     res.setHeader('content-length', Buffer.byteLength(sent));
     res.end(match?.head ? undefined : sent);
   };
