@@ -148,7 +148,12 @@ export async function verify(o: VerifyOptions): Promise<VerifyReport> {
 
   // 1. is anything there?
   const t0 = Date.now();
-  const origins = [...new Set([...Object.values(targets.packageList), targets.webhook].map(origin))];
+  const roles = new Map<string, string[]>();
+  for (const [role, url] of [['package list', targets.packageList.assessment], ['background-check list', targets.packageList.background_check], ['webhook', targets.webhook]] as const) {
+    if (role === 'background-check list' && url === targets.packageList.assessment) continue;
+    roles.set(origin(url), [...(roles.get(origin(url)) ?? []), `${role} ${url}`]);
+  }
+  const origins = [...roles.keys()];
   const probes = await Promise.all(origins.map(async (u) => ({ u, r: await probe(u, o.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS) })));
   const down = probes.filter((p) => !p.r.ok);
   checks.push({
@@ -156,7 +161,11 @@ export async function verify(o: VerifyOptions): Promise<VerifyReport> {
     name: 'your service is reachable',
     verdict: down.length ? 'fail' : 'pass',
     summary: down.length ? '' : origins.join(', '),
-    problems: down.map((p) => ({ what: 'cannot connect', reason: `cannot connect to ${p.u} — is your service running? (${(p.r as { why: string }).why})`, hint: 'start your service, or pass the URL it listens on' })),
+    problems: down.map((p) => ({
+      what: 'cannot connect',
+      reason: `cannot connect to ${p.u} — is your service running? (${(p.r as { why: string }).why}; your ${roles.get(p.u)!.join(' and ')})`,
+      hint: 'start your service, or pass the URL it listens on',
+    })),
     warnings: [],
     durationMs: Date.now() - t0,
   });
@@ -309,7 +318,11 @@ async function runChecks(sb: Sandbox, o: VerifyOptions, plan: Plan, checks: Veri
     });
   }
 
-  // 5. a wrongly signed webhook must be refused
+  // 5. the same order delivered again (as a retry would) must not become a second Greenhouse update
+  const gh = runs.find((r) => r.ats === 'greenhouse' && r.check.verdict !== 'fail' && r.check.updates?.some((u) => u.accepted));
+  if (gh) checks.push(await repeatedDelivery(sb, o, gh));
+
+  // 6. a wrongly signed webhook must be refused
   const t5 = Date.now();
   // on an order already delivered, not on Greenhouse (a partner that does not check would update it twice)
   const rank = (r: OrderRun) => (r.delivery?.state === 'delivered' ? 0 : 2) + Number(r.ats === 'greenhouse');
@@ -336,6 +349,36 @@ async function runChecks(sb: Sandbox, o: VerifyOptions, plan: Plan, checks: Veri
     });
   }
   checks.push(...runs.map((r) => r.check));
+}
+
+/**
+ * StackOne's retry policy is not documented ([I], stackone.md §7.6), so a second update caused by a
+ * repeated delivery is a warning (a failure under --strict), not a refusal of the partner's own doing.
+ */
+async function repeatedDelivery(sb: Sandbox, o: VerifyOptions, run: OrderRun): Promise<VerifyCheck> {
+  const t = Date.now();
+  const orderId = run.check.orderId!;
+  const check: VerifyCheck = { direction: 'partner → bridge', name: 'a repeated order webhook is reported once', ats: run.ats, category: run.category, orderId, verdict: 'pass', summary: '', problems: [], warnings: [], durationMs: 0 };
+  const before = resultHops(sb, orderId).length;
+  const res = await fetch(`${sb.urls.controlPlane}/_sandbox/actions/orders/${encodeURIComponent(orderId)}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ badSignature: false }) });
+  const sent = ((await res.json()) as { deliveries?: Delivery[] }).deliveries?.[0];
+  const d = sent && (await waitFor(() => sb.bridge!.dispatcher.list().find((x) => x.id === sent.id && x.attempts.length > 0), sb.config.delivery.timeoutMs + 2_000));
+  const settle = Math.max(o.settleMs ?? DEFAULT_SETTLE_MS, 200);
+  const more = await waitFor(() => (resultHops(sb, orderId).length > before ? resultHops(sb, orderId) : undefined), settle);
+  const extra = (more ?? []).slice(before);
+  if (extra.length) {
+    const refused = extra.find((h) => h.status >= 400);
+    const e = refused ? explainRefusal(refused.status, parseBody(refused.responseBody), { provider: run.ats, atsName: ATS_NAMES[run.ats] }) : undefined;
+    check.warnings.push(
+      `order ${orderId} was delivered a second time (as StackOne may retry a delivery) and your service sent ${extra.length} more result update(s)${e ? `; ${e.reason}` : ''} — keep the order id (record_id) and ignore a repeated delivery`,
+    );
+    check.verdict = o.strict ? 'fail' : 'warn';
+    check.summary = `${extra.length} more update(s) after a repeated delivery`;
+  } else {
+    check.summary = d ? `delivered again (HTTP ${d.attempts[0].status}); no second update within ${fmtS(settle)}` : 'delivered again; no second update';
+  }
+  check.durationMs = Date.now() - t;
+  return check;
 }
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
@@ -377,12 +420,7 @@ async function orderRun(sb: Sandbox, o: VerifyOptions, plan: Plan, run: OrderRun
   // the result update(s), as the bridge answered them
   const timeout = o.resultTimeoutMs ?? DEFAULT_RESULT_TIMEOUT_MS;
   const settle = o.settleMs ?? DEFAULT_SETTLE_MS;
-  // the result-update hops of this order, and calls to its result URL refused before the route knew them (auth)
-  const resultPath = new RegExp(`/unified/ats/[a-z_]+/orders/${orderId}/result(?:[?#]|$)`);
-  const updates = () =>
-    sb.journal
-      .query({ service: 'bridge', limit: 5000 })
-      .filter((h) => h.direction === 'in' && (h.orderId === orderId ? h.hop === 'result-update' : !h.orderId && resultPath.test(pathOf(h.url))));
+  const updates = () => resultHops(sb, orderId);
   const waitStart = Date.now();
   let hops: JournalEntry[] = (await waitFor(() => (updates().length ? updates() : undefined), timeout)) ?? [];
   // after an update, wait a little for another (a second Greenhouse update is refused), within the same bound again
@@ -396,7 +434,7 @@ async function orderRun(sb: Sandbox, o: VerifyOptions, plan: Plan, run: OrderRun
   c.updates = hops.map(updateSeen);
   if (!hops.length) {
     const seg = run.category === 'assessment' ? 'assessments' : 'background_checks';
-    const stray = strayCalls(sb, runIdsOf(sb), waitStart);
+    const stray = strayCalls(sb, runIdsOf(sb), waitStart, orderId);
     c.problems.push({
       what: 'no result update',
       reason: `your service received order ${orderId} but sent no result update within ${fmtS(timeout)}${stray.length ? `; the bridge answered other calls from it: ${stray.join('; ')}` : ''}`,
@@ -452,13 +490,24 @@ function updateSeen(h: JournalEntry): ResultUpdateSeen {
 
 const pathOf = (url: string): string => new URL(url, 'http://x').pathname;
 
+/** The result-update hops of an order, and the calls to its result URL refused before the route knew the order (auth). */
+function resultHops(sb: Sandbox, orderId: string): JournalEntry[] {
+  const resultPath = `/orders/${orderId}/result`;
+  return sb.journal
+    .query({ service: 'bridge', limit: 5000 })
+    .filter((h) => h.direction === 'in' && (h.orderId === orderId ? h.hop === 'result-update' : !h.orderId && /^\/unified\/ats\/[a-z_]+\/orders\//.test(pathOf(h.url)) && pathOf(h.url).endsWith(resultPath)));
+}
+
 const runIdsOf = (sb: Sandbox): Set<string> => new Set(sb.bridge!.dispatcher.list().map((d) => d.orderId));
 
 /** Calls to the bridge's unified API that belong to none of the orders sent (a wrong order id, path or account). */
-function strayCalls(sb: Sandbox, orderIds: Set<string>, since: number): string[] {
-  return sb.journal
-    .query({ service: 'bridge', limit: 500 })
-    .filter((h) => h.direction === 'in' && Date.parse(h.at) >= since - 1_000 && /\/unified\//.test(h.url) && ![...orderIds].some((id) => h.orderId === id || pathOf(h.url).includes(`/orders/${id}/`)))
+function strayCalls(sb: Sandbox, orderIds: Set<string>, since: number, near: string): string[] {
+  const stray = sb.journal
+    .query({ service: 'bridge', limit: 5000 })
+    .filter((h) => h.direction === 'in' && Date.parse(h.at) >= since - 1_000 && /\/unified\//.test(h.url) && ![...orderIds].some((id) => h.orderId === id || pathOf(h.url).includes(`/orders/${id}/`)));
+  // a call that names this order's id in a wrong way (a suffix, another path) is the likeliest explanation
+  const mine = stray.filter((h) => h.url.includes(near));
+  return (mine.length ? mine : stray)
     .slice(0, 3)
     .map((h) => `${h.method} ${new URL(h.url, 'http://x').pathname} → ${h.status}${parseBody(h.responseBody)?.message ? ` (${parseBody(h.responseBody)!.message})` : ''}`);
 }
