@@ -84,6 +84,7 @@ interface Targets {
 
 export function targetsOf(o: VerifyOptions): Targets {
   const base = o.partnerBaseUrl?.replace(/\/+$/, '');
+  if (base !== undefined && !/^https?:\/\/[^/]/.test(base)) throw new VerifyOptionsError(`--partner-base-url ${JSON.stringify(o.partnerBaseUrl)} is not an http(s) URL`);
   const at = (p: string | undefined, fallback: string): string | undefined => (base ? `${base}${p ?? fallback}` : undefined);
   const assessment = o.packageListUrl ?? at(o.packageListPath, DEFAULT_PATHS.packageList.assessment);
   const background = o.backgroundCheckListUrl ?? o.packageListUrl ?? at(o.backgroundCheckListPath ?? o.packageListPath, DEFAULT_PATHS.packageList.background_check);

@@ -1,30 +1,14 @@
 /**
- * A small partner service for verify's tests, written from StackOne's public docs (stackone.md §1.4,
- * §2.4, §3): a package list, an order webhook that checks x-stackone-signature over the raw body, and
- * a result update PATCHed to `${stackoneBaseUrl}/unified/ats/.../orders/{id}/result`. `fault` breaks it
- * in one of the ways partners break.
+ * A minimal partner service for verify's tests of what the fixtures (test/fixtures/partners/) do not
+ * cover: an order webhook answered 204. Written from StackOne's public docs (stackone.md §1.4, §2.4,
+ * §3): a package list, an order webhook that checks x-stackone-signature over the raw body, and one
+ * result update PATCHed to `${stackoneBaseUrl}/unified/ats/.../orders/{id}/result`.
  */
 import express from 'express';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-
-export type Fault =
-  | 'slow-list'
-  | 'list-500'
-  | 'list-not-json'
-  | 'list-bare-array'
-  | 'list-missing-name'
-  | 'webhook-500'
-  | 'webhook-202'
-  | 'webhook-204'
-  | 'no-signature-check'
-  | 'numeric-score'
-  | 'sr-score-without-min-max'
-  | 'greenhouse-twice'
-  | 'ignores-order'
-  | 'wrong-api-key';
 
 export interface InlinePartner {
   url: string;
@@ -35,61 +19,38 @@ export interface InlinePartner {
   close(): Promise<void>;
 }
 
-export async function startInlinePartner(o: { stackoneBaseUrl: string; apiKey: string; webhookSecret: string; fault?: Fault; slowMs?: number }): Promise<InlinePartner> {
+export async function startInlinePartner(o: { stackoneBaseUrl: string; apiKey: string; webhookSecret: string; fault?: 'webhook-204' }): Promise<InlinePartner> {
   const app = express();
   const orders: string[] = [];
   app.use(express.raw({ type: '*/*' }));
-  const sig = (raw: Buffer, given: string | undefined) => {
+  const signed = (raw: Buffer, given: string | undefined) => {
     const want = Buffer.from(createHmac('sha256', o.webhookSecret).update(raw).digest('base64url'));
     const got = Buffer.from(given ?? '');
     return want.length === got.length && timingSafeEqual(want, got);
   };
-  app.post('/packages', async (req, res) => {
-    if (!sig(req.body, req.header('x-stackone-signature'))) return void res.status(401).json({ error: 'bad signature' });
-    const data = [{ id: 'pkg_a', remote_id: 'pkg_a', name: 'Aptitude', description: null }];
-    switch (o.fault) {
-      case 'slow-list':
-        await new Promise((r) => setTimeout(r, o.slowMs ?? 1_000));
-        return void res.json({ data });
-      case 'list-500':
-        return void res.status(500).json({ error: 'boom' });
-      case 'list-not-json':
-        return void res.type('text/html').send('<html>hello</html>');
-      case 'list-bare-array':
-        return void res.json(data);
-      case 'list-missing-name':
-        return void res.json({ data: [{ id: 'pkg_a' }] });
-      default:
-        return void res.json({ data });
-    }
+  app.post('/packages', (req, res) => {
+    if (!signed(req.body, req.header('x-stackone-signature'))) return void res.status(401).json({ error: 'bad signature' });
+    res.json({ data: [{ id: 'pkg_a', remote_id: 'pkg_a', name: 'Aptitude', description: null }] });
   });
-  const seen = new Set<string>();
   app.post('/webhook', (req, res) => {
-    if (o.fault === 'webhook-500') return void res.status(500).json({ error: 'down' });
-    if (o.fault !== 'no-signature-check' && !sig(req.body, req.header('x-stackone-signature'))) return void res.status(401).json({ error: 'bad signature' });
+    if (!signed(req.body, req.header('x-stackone-signature'))) return void res.status(401).json({ error: 'bad signature' });
     const event = JSON.parse(req.body.toString('utf8'));
     const order = event.event_data;
-    res.status(o.fault === 'webhook-202' ? 202 : o.fault === 'webhook-204' ? 204 : 200).send(o.fault === 'webhook-204' ? undefined : 'ok');
-    if (o.fault === 'ignores-order' || seen.has(order.id)) return;
-    seen.add(order.id);
+    if (o.fault === 'webhook-204') res.status(204).end();
+    else res.status(200).send('ok');
+    if (orders.includes(order.id)) return;
     orders.push(order.id);
-    const category = event.record_type === 'background_check_order' ? 'background_check' : 'assessment';
-    const seg = category === 'assessment' ? 'assessments' : 'background_checks';
-    const body: Record<string, unknown> = { result_url: `${self()}/reports/${order.id}`, summary: 'Done', submission_date: new Date().toISOString() };
-    if (category === 'assessment') {
-      body.result = { value: 'passed', source_value: 'Passed' };
-      body.score = o.fault === 'numeric-score' ? { label: 'Score', value: 80, min: 0, max: 100 } : o.fault === 'sr-score-without-min-max' && event.provider === 'smartrecruiters' ? { label: 'Score', value: '80' } : { label: 'Score', value: '80', min: '0', max: '100' };
-    } else body.result = { value: 'completed', source_value: 'clear' };
-    const send = () =>
-      fetch(`${o.stackoneBaseUrl}/unified/ats/${seg}/orders/${order.id}/result`, {
-        method: 'PATCH',
-        headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${o.fault === 'wrong-api-key' ? 'nope' : o.apiKey}:`).toString('base64')}`, 'x-account-id': event.account_id },
-        body: JSON.stringify(body),
-      }).catch(() => undefined);
-    void (async () => {
-      await send();
-      if (o.fault === 'greenhouse-twice') await send();
-    })();
+    const assessment = event.record_type !== 'background_check_order';
+    const body: Record<string, unknown> = {
+      result_url: `${self()}/reports/${order.id}`,
+      result: assessment ? { value: 'passed', source_value: 'Passed' } : { value: 'completed', source_value: 'clear' },
+      ...(assessment ? { score: { label: 'Score', value: '80', min: '0', max: '100' } } : {}),
+    };
+    void fetch(`${o.stackoneBaseUrl}/unified/ats/${assessment ? 'assessments' : 'background_checks'}/orders/${order.id}/result`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${o.apiKey}:`).toString('base64')}`, 'x-account-id': event.account_id },
+      body: JSON.stringify(body),
+    }).catch(() => undefined);
   });
   app.get('/reports/:id', (req, res) => void res.type('text/html').send(`<h1>Report ${req.params.id}</h1>`));
   const server = await new Promise<Server>((resolve) => {
