@@ -24,7 +24,7 @@ import { Journal } from '../journal.ts';
 import { createHttpClient } from '../http/client.ts';
 import { PackageListResolver } from '../bridge/package-list-resolver.ts';
 import { DEMO_ACCOUNTS, DEMO_OWNER } from '../demo.ts';
-import { DEFAULT_PATHS } from '../contracts/partner-contract.ts';
+import { DEFAULT_PATHS } from '../contracts/partner-paths.ts';
 import type { JournalEntry } from '../journal.ts';
 import type { FieldIssue, LinkedAccountRecord, PackageListOutcome } from '../bridge/glossary.ts';
 import type { Delivery } from '../bridge/webhook-dispatcher.ts';
