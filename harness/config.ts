@@ -46,6 +46,10 @@ export interface ResolvedConfig {
   apiKey: string;
   projectId: string;
   referencePartner: boolean;
+  /** warnings about a partner's requests become 400s */
+  strict: boolean;
+  /** inferred parts of the order webhook, sent only when asked for */
+  orderWebhook: { dataCopy: boolean; deliveryHeaders: boolean };
   packageList: { timeoutMs: number; authorization: 'basic-api-key' | 'basic-api-key-colon' | 'none'; signingSecret: string };
   webhooks: ResolvedWebhook[];
   events: Record<Category, string>;
@@ -128,6 +132,8 @@ export function resolveConfig(layers: SandboxConfig[], partnerUrl: () => string)
     apiKey,
     projectId: c.projectId ?? 'sandbox-project',
     referencePartner,
+    strict: c.strict ?? false,
+    orderWebhook: { dataCopy: c.orderWebhook?.dataCopy ?? false, deliveryHeaders: c.orderWebhook?.deliveryHeaders ?? false },
     packageList: {
       timeoutMs: c.packageList?.timeoutMs ?? 5_000,
       authorization: c.packageList?.authorization ?? 'basic-api-key',

@@ -75,6 +75,7 @@ export class Journal {
       requestBody: capBody(entry.requestBody),
       responseBody: capBody(entry.responseBody),
       verdicts: entry.verdicts,
+      warnings: entry.warnings,
     };
     this.window.push(full);
     if (full.traceId) push(this.byTrace, full.traceId, full);

@@ -187,6 +187,10 @@ export async function createBridge(opts: BridgeOptions): Promise<{ app: Express;
       packages: core.packages.all(),
     });
   });
+  // orders whose latest result update was read on a guess: the control plane puts these on the cards
+  app.get('/_sandbox/result-warnings', (_req, res) => {
+    res.json(core.orders.latestWarnings());
+  });
   app.post('/_sandbox/deliveries/:id/redeliver', async (req, res) => {
     const d = await core.dispatcher.redeliver(req.params.id);
     if (!d) throw new ApiError(404, 'NotFoundError', `No delivery ${JSON.stringify(req.params.id)}`);

@@ -13,8 +13,9 @@ import type { ResultUpdate } from '../../schemas/generated/unified/result-update
 import type { PartnerPackage } from '../../schemas/generated/unified/package-list-response.ts';
 import type { FieldIssue, ProviderError } from '../../schemas/generated/unified/common.ts';
 import type { MetaField } from '../../schemas/generated/unified/connector-meta.ts';
+import type { NormalisedResult, ResultRuleVerdict } from './result-rules.ts';
 
-export type { Category, ProviderKey, Order, ResultUpdate, PartnerPackage, FieldIssue, ProviderError, MetaField };
+export type { Category, ProviderKey, Order, ResultUpdate, PartnerPackage, FieldIssue, ProviderError, MetaField, NormalisedResult, ResultRuleVerdict };
 
 /** A linked account as the bridge keeps it (the External Trigger Token is never served). */
 export interface LinkedAccountRecord {
@@ -52,6 +53,8 @@ export interface ResultRecord {
   body: ResultUpdate;
   outcome: 'delivered' | 'refused';
   providerError?: ProviderError;
+  /** what the bridge guessed while reading the update (harness/bridge/result-rules.ts) */
+  warnings?: FieldIssue[];
 }
 
 /** An order as the bridge stores it: the unified order, plus what the ATS adapter needs to write results back. */
@@ -112,7 +115,8 @@ export interface ResultDeliveryInput {
   bridge: BridgeApi;
   account: LinkedAccountRecord;
   order: StoredOrder;
-  result: ResultUpdate;
+  /** the update as read by the result rules (StackOne's own values only) */
+  result: NormalisedResult;
   traceId: string;
 }
 
@@ -138,8 +142,13 @@ export interface ProviderAdapter {
   readonly resultFields: MetaField[];
   /** routes mounted under /external-trigger/<key> */
   externalTrigger(bridge: BridgeApi): Router;
-  /** ATS rules a result must meet before it is sent (e.g. SmartRecruiters needs score min and max) */
-  checkResult?(result: ResultUpdate): FieldIssue[];
+  /**
+   * The ATS's rules for a result before it is sent: refusals where StackOne or the ATS documents
+   * them (SmartRecruiters needs score min and max), warnings where the sandbox guesses.
+   */
+  checkResult?(result: NormalisedResult): ResultRuleVerdict;
+  /** the ATS takes one result per test and refuses a second (Greenhouse): the words of that refusal */
+  singleResult?(orderId: string): string;
   /** writes a result to the ATS in its native protocol */
   deliverResult(input: ResultDeliveryInput): Promise<ResultDeliveryOutcome>;
 }

@@ -13,7 +13,8 @@ import { randomUUID } from 'node:crypto';
 import { ApiError } from '../errors.ts';
 import { SHARDS, type Collection, type Store } from '../store/store.ts';
 import type { OrderWebhookDispatcher } from './webhook-dispatcher.ts';
-import type { BridgeApi, Category, LinkedAccountRecord, PlaceOrderInput, ProviderAdapter, ResultRecord, ResultUpdate, StoredOrder } from './glossary.ts';
+import type { BridgeApi, Category, FieldIssue, LinkedAccountRecord, PlaceOrderInput, ProviderAdapter, ResultRecord, ResultUpdate, StoredOrder } from './glossary.ts';
+import type { JudgedResult } from './result-rules.ts';
 
 export const ORIGIN_UNIFIED_API = 'unified-api';
 
@@ -47,6 +48,8 @@ export interface StoredResult {
 }
 
 const ORDER_INDEX = 'order';
+/** results read on a guess (their warnings are shown on the recruiter's card) */
+const WARNED_INDEX = 'warned';
 
 export class OrderBook {
   private constructor(
@@ -60,6 +63,7 @@ export class OrderBook {
   ) {
     records.index(NATIVE_INDEX, (o) => Object.entries(o.native).filter(([, v]) => typeof v === 'string' || typeof v === 'number').map(([k, v]) => nativeKey(o.accountId, k, v as string | number)));
     results.index(ORDER_INDEX, (r) => r.orderId);
+    results.index(WARNED_INDEX, (r) => (r.record.warnings?.length ? 'w' : undefined));
   }
 
   static async open(store: Store, dispatcher: OrderWebhookDispatcher, bridgeUrl: () => string, authTypeOf: (p: StoredOrder['provider']) => 'partner' | 'public+partner'): Promise<OrderBook> {
@@ -132,6 +136,17 @@ export class OrderBook {
     };
   }
 
+  /** The warnings of each order whose latest result update was read on a guess (indexed: no scan of every order). */
+  latestWarnings(): Record<string, FieldIssue[]> {
+    const out: Record<string, FieldIssue[]> = {};
+    for (const r of this.results.lookup(WARNED_INDEX, 'w')) {
+      if (Object.hasOwn(out, r.orderId)) continue;
+      const last = this.latestOf(r.orderId)?.record.warnings;
+      if (last?.length) out[r.orderId] = last;
+    }
+    return out;
+  }
+
   resultsUpdateUrl(category: Category, id: string): string {
     return `${this.bridgeUrl()}/unified/ats/${category === 'assessment' ? 'assessments' : 'background_checks'}/orders/${id}/result`;
   }
@@ -173,23 +188,25 @@ export class OrderBook {
     return o;
   }
 
+  /**
+   * Writes a judged result update (harness/bridge/result-rules.ts) to the ATS and records it, with
+   * what the partner sent and the warnings, whatever the ATS said.
+   */
   async recordResult(
     bridge: BridgeApi,
     adapter: ProviderAdapter | undefined,
     account: LinkedAccountRecord,
     order: OrderRecord,
-    result: ResultUpdate,
+    sent: ResultUpdate,
+    judged: JudgedResult,
     traceId: string,
   ): Promise<void> {
-    const issues = adapter?.checkResult?.(result) ?? [];
-    if (issues.length) {
-      throw new ApiError(400, 'ValidationError', `${adapter?.name} does not accept this result: ${issues.map((i) => `${i.pointer} ${i.message}`).join('; ')}. GET /connectors/meta/${order.provider} lists the accepted fields`, issues);
-    }
     const fromAts = order.native.origin !== ORIGIN_UNIFIED_API && adapter;
     // the ATS adapter sees the order with its results (SmartRecruiters merges them); the rest needs none
-    const outcome = fromAts ? await adapter.deliverResult({ bridge, account, order: this.view(order), result, traceId }) : ({ ok: true } as const);
+    const outcome = fromAts ? await adapter.deliverResult({ bridge, account, order: this.view(order), result: judged.result, traceId }) : ({ ok: true } as const);
     const at = new Date().toISOString();
-    const record: ResultRecord = outcome.ok ? { at, body: result, outcome: 'delivered' } : { at, body: result, outcome: 'refused', providerError: outcome.providerError };
+    const warnings = judged.warnings.length ? { warnings: judged.warnings } : {};
+    const record: ResultRecord = outcome.ok ? { at, body: sent, outcome: 'delivered', ...warnings } : { at, body: sent, outcome: 'refused', providerError: outcome.providerError, ...warnings };
     // numbered from the order's latest result in one synchronous step (no await between), so that
     // concurrent updates of one order get distinct numbers; an order gone meanwhile (reset) keeps none
     if (this.records.has(order.id)) {

@@ -1,9 +1,11 @@
 /**
  * OrderWebhookDispatcher: delivers the order event to every enabled webhook subscribed to it,
  * signed with that webhook's secret. Failures are retried with exponential backoff and jitter up to
- * maxAttempts, then dead-lettered. Deliveries are stored, so pending ones survive a restart; the
- * delivery id goes out as Idempotency-Key so a partner can drop a repeat. A delivery stores no body:
- * each attempt rebuilds the event from the stored order.
+ * maxAttempts, then dead-lettered. Deliveries are stored, so pending ones survive a restart. A
+ * delivery stores no body: each attempt rebuilds the event from the stored order. Only what StackOne
+ * documents is sent by default: the order in `event_data`; the `data` copy and the delivery headers
+ * (Idempotency-Key, x-stackone-delivery-attempt) are inferred and sent only when configured
+ * (`orderWebhook`), so a partner can prove it copes with them but never comes to rely on them.
  */
 import { randomUUID } from 'node:crypto';
 import { sign, SIGNATURE_HEADER } from '../signing.ts';
@@ -107,7 +109,7 @@ export class OrderWebhookDispatcher {
       record_remote_id: order.order.remote_id ?? null,
       sent_at: now,
       event_data: order.order,
-      data: order.order,
+      ...(this.config.orderWebhook.dataCopy ? { data: order.order } : {}),
     };
   }
 
@@ -149,7 +151,11 @@ export class OrderWebhookDispatcher {
       const res = await this.http({
         method: 'POST',
         url: w?.url ?? d.url,
-        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature, 'idempotency-key': d.id, 'x-stackone-delivery-attempt': String(d.attempts.length + 1) },
+        headers: {
+          'content-type': 'application/json',
+          [SIGNATURE_HEADER]: signature,
+          ...(this.config.orderWebhook.deliveryHeaders ? { 'idempotency-key': d.id, 'x-stackone-delivery-attempt': String(d.attempts.length + 1) } : {}),
+        },
         body: raw,
         timeoutMs: this.config.delivery.timeoutMs,
         traceId: d.traceId,

@@ -42,6 +42,7 @@ export function renderCard(c: CandidateCard): string {
     for (const l of r.links) out.push(`  │ ${l.text} ↗ ${l.url}`);
     for (const a of r.attachments) out.push(`  │ 📎 ${a.name} ${a.url}`);
     if (r.error) out.push(`  │ error: ${r.error}`);
+    for (const w of r.warnings ?? []) out.push(`  │ ⚠ sandbox: ${w}`);
     out.push('  └');
   }
   return out.join('\n');

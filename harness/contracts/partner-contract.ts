@@ -67,7 +67,7 @@ export function packageListInteraction(i: NewInteraction, category: Category, pa
     });
 }
 
-/** The order as the webhook carries it (event_data and data): the fields a partner needs to run the test and report back. */
+/** The order as the webhook carries it in event_data: the fields a partner needs to run the test and report back. */
 export function orderBody(category: Category) {
   const seg = category === 'assessment' ? 'assessments' : 'background_checks';
   return {
@@ -86,7 +86,7 @@ export function orderBody(category: Category) {
   };
 }
 
-/** The order event envelope (stackone.md §2.3) with the order in event_data and data. */
+/** The order event envelope (stackone.md §2.3) with the order in event_data (the inferred `data` copy is not sent by default). */
 export function orderWebhookBody(category: Category) {
   const order = orderBody(category);
   return {
@@ -100,7 +100,6 @@ export function orderWebhookBody(category: Category) {
     record_remote_id: string('app_987654'),
     sent_at: datetime(ISO, '2026-03-01T10:15:00.120Z'),
     event_data: order,
-    data: order,
   };
 }
 
@@ -110,7 +109,7 @@ export function orderWebhookInteraction(i: NewInteraction, category: Category, p
     .given(STATES.acceptsWebhooks)
     .uponReceiving(INTERACTIONS.orderWebhook[category])
     .withRequest('POST', path, (b) => {
-      b.headers({ ...signedJsonHeaders(), 'idempotency-key': regex('^dlv_[0-9a-f-]{36}$', 'dlv_0b6f6c2e-8d1a-4a59-9b8e-2f0c3d4e5f60') }).jsonBody(orderWebhookBody(category));
+      b.headers(signedJsonHeaders()).jsonBody(orderWebhookBody(category));
     })
     .willRespondWith(200);
 }
@@ -121,7 +120,7 @@ export function badSignatureInteraction(i: NewInteraction, path: string = DEFAUL
     .given(STATES.signatureIsWrong)
     .uponReceiving(INTERACTIONS.badSignature)
     .withRequest('POST', path, (b) => {
-      b.headers({ ...signedJsonHeaders(), 'idempotency-key': regex('^dlv_[0-9a-f-]{36}$', 'dlv_5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6') }).jsonBody(orderWebhookBody('assessment'));
+      b.headers(signedJsonHeaders()).jsonBody(orderWebhookBody('assessment'));
     })
     .willRespondWith(401);
 }

@@ -13,6 +13,9 @@ import { PROVIDERS, type ProviderKey, type ResolvedConfig, type ServiceName } fr
 import { basic } from '../signing.ts';
 import { serviceCaller } from './forward.ts';
 import { troubleshootingRoutes } from './troubleshooting.ts';
+import { warningSentence } from '../bridge/result-rules.ts';
+import type { CandidateCard } from '../../schemas/generated/sandbox/candidate-card.ts';
+import type { FieldIssue } from '../../schemas/generated/unified/common.ts';
 
 export interface ControlPlaneOptions {
   journal: Journal;
@@ -125,8 +128,20 @@ export function createControlPlane(opts: ControlPlaneOptions): Express {
 
   app.get('/_sandbox/ats/:ats/candidates/:id', async (req, res) => {
     const out = await forward(ats(req), 'GET', `/_sandbox/recruiter/candidates/${encodeURIComponent(req.params.id)}`);
+    if (out.status === 200) await withResultWarnings(out.json as CandidateCard);
     relay(res, out);
   });
+
+  /** The bridge's warnings about the result updates behind a card, on the card's results (plain sentences). */
+  async function withResultWarnings(card: CandidateCard): Promise<void> {
+    if (!card?.results?.some((r) => r.orderId)) return;
+    const w = await forward('bridge', 'GET', '/_sandbox/result-warnings', undefined, auth);
+    const byOrder = (w.status === 200 ? w.json : {}) as Record<string, FieldIssue[]>;
+    for (const r of card.results) {
+      const found = r.orderId && Object.hasOwn(byOrder, r.orderId) ? byOrder[r.orderId] : undefined;
+      if (found?.length) r.warnings = found.map(warningSentence);
+    }
+  }
 
   app.get('/openapi.json', async (_req, res) => {
     const out = await forward('bridge', 'GET', '/openapi.json');

@@ -32,6 +32,8 @@ export type HopLocals = Response['locals'];
 export interface Reply {
   status?: number;
   body: unknown;
+  /** extra response headers (e.g. the bridge's warnings) */
+  headers?: Record<string, string | string[]>;
 }
 
 /** A Content-Type as answers carry it: with a charset (utf-8 unless it names one). */

@@ -15,6 +15,7 @@ import { applyFault, installFaults } from '../faults/middleware.ts';
 import type { FaultRegistry } from '../faults/registry.ts';
 import { DirectRoutes, withCharset, type DirectMatch, type HopLocals, type HopRequest } from './direct-routes.ts';
 import type { SchemaVerdict } from '../../schemas/generated/sandbox/journal-entry.ts';
+import type { FieldIssue } from '../../schemas/generated/unified/common.ts';
 
 export const TRACE_HEADER = 'x-sandbox-trace-id';
 
@@ -26,6 +27,8 @@ declare module 'express-serve-static-core' {
   interface Locals {
     /** schema verdicts of this hop, recorded in its journal entry */
     verdicts?: SchemaVerdict[];
+    /** what the service accepted on a guess, recorded in its journal entry */
+    warnings?: FieldIssue[];
     hop?: string;
     orderId?: string;
     provider?: string;
@@ -116,6 +119,7 @@ function journalHop(
     requestBody: req.rawBody?.toString('utf8'),
     responseBody,
     verdicts: locals.verdicts,
+    warnings: locals.warnings,
     error: locals.fault,
   });
 }
@@ -209,7 +213,10 @@ function serveDirect(lane: DirectLane, req: IncomingMessage, res: ServerResponse
         checkDepth(hop.body);
         // a throw while answering (a body that cannot be JSON) is an error like any other, never unhandled
         Promise.resolve(handler(hop, locals))
-          .then((r) => send(r.status ?? 200, r.body))
+          .then((r) => {
+            for (const [k, v] of Object.entries(r.headers ?? {})) res.setHeader(k, v);
+            send(r.status ?? 200, r.body);
+          })
           .catch(fail);
       } catch (e) {
         fail(e);

@@ -1,8 +1,11 @@
 /**
  * `ats-sandbox/msw`: the bridge's unified API as msw 2 handlers, for a partner's own unit tests.
  * Built from what the bridge itself uses: the same JSON Schemas (harness/schemas/registry.ts
- * `validate`), the same auth checks and StackOne error envelope (harness/bridge/auth.ts,
- * harness/errors.ts), and the reference partner's example packages (mocks/partner/catalogue.ts).
+ * `validate`), the same judgement of result updates with each ATS's rules and warnings
+ * (harness/bridge/result-rules.ts and the ATS providers), the same auth checks and StackOne error
+ * envelope (harness/bridge/auth.ts, harness/errors.ts), and the reference partner's example
+ * packages (mocks/partner/catalogue.ts). A result update accepted on a guess answers 200 with the
+ * x-ats-sandbox-warning header, as the bridge does; `strict: true` refuses it.
  *
  *   const bridge = createBridgeHandlers({ baseUrl: 'https://api.stackone.test' });
  *   const server = setupServer(...bridge.handlers);
@@ -14,16 +17,17 @@ import { http, HttpResponse, type HttpHandler } from 'msw';
 import { ApiError, envelope } from '../../harness/errors.ts';
 import { requireAccount, requireApiKey } from '../../harness/bridge/auth.ts';
 import { explainIssues, validate } from '../../harness/schemas/registry.ts';
-import { withConnectorMetaHint } from '../../harness/bridge/validate-body.ts';
+import { checkResultSchema, judgeResult, WARNING_HEADER, warningHeaderValue } from '../../harness/bridge/result-rules.ts';
+import { PROVIDER_ADAPTERS } from '../../harness/bridge/providers/index.ts';
 import { DEFAULT_API_KEY } from '../../harness/config.ts';
 import { DEMO_ACCOUNTS } from '../../harness/demo.ts';
 import { ASSESSMENT_PACKAGES, BACKGROUND_CHECK_PACKAGES } from '../partner/catalogue.ts';
-import type { Category, LinkedAccountRecord, Order, PartnerPackage, ResultUpdate } from '../../harness/bridge/glossary.ts';
+import type { Category, FieldIssue, LinkedAccountRecord, Order, PartnerPackage, ResultUpdate } from '../../harness/bridge/glossary.ts';
 import type { PackagePaginated } from '../../schemas/generated/unified/package-paginated.ts';
 import type { OrderCreateResult } from '../../schemas/generated/unified/order-create-result.ts';
 import type { BackgroundCheckPackage } from '../../schemas/generated/unified/common.ts';
 
-export type { Category, Order, PartnerPackage, ResultUpdate };
+export type { Category, FieldIssue, Order, PartnerPackage, ResultUpdate };
 
 export interface BridgeHandlersOptions {
   /** where your code thinks the bridge is (default https://api.stackone.com) */
@@ -34,6 +38,8 @@ export interface BridgeHandlersOptions {
   accounts?: { id: string; provider: LinkedAccountRecord['provider'] }[];
   /** packages served per category (default the reference partner's catalogue) */
   packages?: Partial<Record<Category, PartnerPackage[]>>;
+  /** refuse what would be accepted with a warning, as the sandbox's `strict` setting does */
+  strict?: boolean;
 }
 
 export interface MockOrder {
@@ -41,7 +47,10 @@ export interface MockOrder {
   category: Category;
   accountId: string;
   order: Order;
+  /** every accepted result update, as your code sent it */
   results: ResultUpdate[];
+  /** what was accepted on a guess, for every accepted update (also sent as x-ats-sandbox-warning) */
+  warnings: FieldIssue[];
 }
 
 export interface BridgeMock {
@@ -54,6 +63,7 @@ export interface BridgeMock {
 }
 
 const SEG: Record<string, Category> = { assessments: 'assessment', background_checks: 'background_check' };
+const ADAPTERS = new Map(PROVIDER_ADAPTERS.map((a) => [a.key, a]));
 
 /** The express-like view of a fetch Request that the bridge's auth checks read. */
 type AuthRequest = Parameters<typeof requireApiKey>[0];
@@ -64,7 +74,7 @@ const errorResponse = (e: unknown): Response => {
   return HttpResponse.json(envelope(err), { status: err.status });
 };
 
-async function jsonBody<T>(request: Request, schema: string): Promise<T> {
+async function jsonBody<T>(request: Request, schema?: string): Promise<T> {
   const type = request.headers.get('content-type') ?? '';
   const text = await request.text();
   if (text && !/^application\/([\w.+-]*\+)?json/i.test(type)) {
@@ -79,8 +89,10 @@ async function jsonBody<T>(request: Request, schema: string): Promise<T> {
   } catch (e) {
     throw new ApiError(400, 'MalformedJsonError', `Request body is not valid JSON: ${(e as Error).message}`, [{ pointer: '', message: 'is not valid JSON', expected: 'a JSON document', actual: (e as Error).message }]);
   }
-  const v = validate(schema, body);
-  if (!v.valid) throw ApiError.validation(`Validation failed: ${explainIssues(v.issues)}`, v.issues);
+  if (schema) {
+    const v = validate(schema, body);
+    if (!v.valid) throw ApiError.validation(`Validation failed: ${explainIssues(v.issues)}`, v.issues);
+  }
   return body as T;
 }
 
@@ -120,7 +132,7 @@ export function createBridgeHandlers(options: BridgeHandlersOptions = {}): Bridg
   };
 
   const addOrder: BridgeMock['addOrder'] = (o) => {
-    const rec: MockOrder = { id: o.id, category: o.category, accountId: o.accountId ?? DEMO_ACCOUNTS.greenhouse.id, order: o.order ?? { id: o.id }, results: [] };
+    const rec: MockOrder = { id: o.id, category: o.category, accountId: o.accountId ?? DEMO_ACCOUNTS.greenhouse.id, order: o.order ?? { id: o.id }, results: [], warnings: [] };
     orders.set(o.id, rec);
     return rec;
   };
@@ -145,18 +157,16 @@ export function createBridgeHandlers(options: BridgeHandlersOptions = {}): Bridg
       const order = await jsonBody<Order>(request, 'unified/order');
       const id = `ord_msw${String(++counter).padStart(6, '0')}`;
       const seg = cat === 'assessment' ? 'assessments' : 'background_checks';
-      orders.set(id, { id, category: cat, accountId: acc.id, order: { ...order, id, results_update_url: `${base}/unified/ats/${seg}/orders/${id}/result` }, results: [] });
+      orders.set(id, { id, category: cat, accountId: acc.id, order: { ...order, id, results_update_url: `${base}/unified/ats/${seg}/orders/${id}/result` }, results: [], warnings: [] });
       const body: OrderCreateResult = { id, remote_id: order.remote_id ?? id, test_url: null };
       return HttpResponse.json(body);
     })),
     http.patch(`${base}/unified/ats/:category/orders/:id/result`, route(async (request, params) => {
       const cat = categoryOf(params, 'PATCH', new URL(request.url).pathname);
       const acc = authorise(request);
-      const result = await jsonBody<ResultUpdate>(request, 'unified/result-update').catch((e: unknown) =>
-        withConnectorMetaHint<ResultUpdate>(acc.provider, () => {
-          throw e;
-        }),
-      );
+      const adapter = ADAPTERS.get(acc.provider)!;
+      // the same steps in the same order as the bridge: shape, order, the ATS's rules
+      const result = checkResultSchema(adapter, await jsonBody<unknown>(request));
       const id = String(params.id);
       const o = orders.get(id);
       if (!o || o.accountId !== acc.id || o.category !== cat) {
@@ -164,13 +174,15 @@ export function createBridgeHandlers(options: BridgeHandlersOptions = {}): Bridg
           { pointer: '/path/id', message: 'names no order of this account', expected: 'an order id from the order webhook (record_id)', actual: id },
         ]);
       }
-      if (acc.provider === 'greenhouse' && o.results.length > 0) {
-        throw new ApiError(409, 'DuplicateResultUpdateError', 'Conflict: Greenhouse does not allow a second update of the same test', undefined, [
-          { status: 409, url: null, raw: { error: 'Test already has a result' }, headers: null },
-        ]);
+      const judged = judgeResult(adapter, result, { strict: options.strict, schemaChecked: true });
+      if (adapter.singleResult && o.results.length > 0) {
+        throw new ApiError(409, 'DuplicateResultUpdateError', adapter.singleResult(id), undefined, [{ status: 409, url: null, raw: null, headers: null }]);
       }
       o.results.push(result);
-      return HttpResponse.json({ statusCode: 200, message: 'Record updated successfully.', timestamp: new Date().toISOString() });
+      o.warnings.push(...judged.warnings);
+      const headers = new Headers();
+      for (const w of judged.warnings) headers.append(WARNING_HEADER, warningHeaderValue(w));
+      return HttpResponse.json({ statusCode: 200, message: 'Record updated successfully.', timestamp: new Date().toISOString() }, { headers });
     })),
   ];
 

@@ -61,6 +61,10 @@ describe('order webhooks', () => {
       expect(validate('unified/order-webhook', body).issues).toEqual([]);
       expect(body).toMatchObject({ event: 'ats_assessments.created', record_id: id, account_id: 'acct_greenhouse_demo', event_data: { id, package: { id: 'pkg_logic' } } });
       expect(body.event_data.results_update_url).toBe(`${sb.urls.bridge}/unified/ats/assessments/orders/${id}/result`);
+      // only what StackOne documents: no inferred `data` copy, no inferred delivery headers
+      expect(body).not.toHaveProperty('data');
+      expect(r.key).toBeUndefined();
+      expect(r.attempt).toBeUndefined();
     } finally {
       await sb.close();
     }
@@ -86,16 +90,19 @@ describe('order webhooks', () => {
     }
   });
 
-  it('are retried with backoff under one idempotency key, then delivered once', async () => {
+  it('are retried with backoff, then delivered once; the inferred data copy and delivery headers only when configured', async () => {
     received = [];
     failFirst = 2;
-    const sb = await startSandbox({ ports: 0, only: ['bridge', 'controlPlane'], delivery: { baseDelayMs: 30, maxAttempts: 5 }, webhooks: [{ url: `${receiver.url}/hook` }] });
+    const sb = await startSandbox({ ports: 0, only: ['bridge', 'controlPlane'], delivery: { baseDelayMs: 30, maxAttempts: 5 }, orderWebhook: { dataCopy: true, deliveryHeaders: true }, webhooks: [{ url: `${receiver.url}/hook` }] });
     try {
       const id = await placeOrder(sb);
       const d = await until('delivered', async () => (await deliveries(sb)).find((x) => x.orderId === id && x.state === 'delivered'));
       expect(d.attempts.map((a) => a.status)).toEqual([503, 503, 200]);
       expect(new Set(received.map((x) => x.key)).size).toBe(1);
+      expect(received[0].key).toMatch(/^dlv_/);
       expect(received.map((x) => x.attempt)).toEqual(['1', '2', '3']);
+      const body = JSON.parse(received[0].raw);
+      expect(body.data).toEqual(body.event_data);
     } finally {
       await sb.close();
     }

@@ -16,7 +16,7 @@ const expectEnvelope = (body: unknown, status: number, errorCode: string): void 
   expect(body).toMatchObject({ statusCode: status, errorCode });
 };
 
-async function order(ats: 'teamtailor' | 'greenhouse' = 'teamtailor', category: 'assessments' | 'background_checks' = 'assessments'): Promise<string> {
+async function order(ats: 'teamtailor' | 'recruitee' | 'greenhouse' | 'smartrecruiters' = 'teamtailor', category: 'assessments' | 'background_checks' = 'assessments'): Promise<string> {
   const r = await bridgeCall(sb, ats, 'POST', `/unified/ats/${category}/orders`, { package: { id: 'pkg_logic' }, candidate: { id: 'cand_x', first_name: 'X' } });
   expect(r.status).toBe(200);
   return r.json.id;
@@ -116,16 +116,31 @@ describe('orders and result updates', () => {
 
   it('refuses an invalid result with the JSON pointer, what was expected and what was found', async () => {
     const id = await order();
-    const r = await bridgeCall(sb, 'teamtailor', 'PATCH', resultPath('assessment', id), { score: { value: 80 }, result: 'passed', result_url: 'not a url' });
+    const r = await bridgeCall(sb, 'teamtailor', 'PATCH', resultPath('assessment', id), { score: { value: 80 }, result: 'passed' });
     expect(r.status).toBe(400);
     expectEnvelope(r.json, 400, 'ValidationError');
     expect(r.json.details).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ pointer: '/score/value', expected: ['string', 'null'], actual: 'number 80' }),
         expect.objectContaining({ pointer: '/result', expected: 'object', actual: 'string "passed"' }),
-        expect.objectContaining({ pointer: '/result_url', expected: 'format uri', actual: 'not a url' }),
       ]),
     );
+  });
+
+  it('refuses result links that are not absolute http(s) URLs, naming the field, on every ATS', async () => {
+    for (const ats of ['teamtailor', 'recruitee', 'greenhouse', 'smartrecruiters'] as const) {
+      const id = await order(ats);
+      for (const [body, pointer] of [
+        [{ result_url: 'javascript:alert(1)' }, '/result_url'],
+        [{ result_url: 'not a url' }, '/result_url'],
+        [{ result_url: 'https://partner.example/r/1', attachments: [{ url: 'data:text/html,<script>alert(1)</script>', content_type: { value: 'pdf' } }] }, '/attachments/0/url'],
+      ] as const) {
+        const r = await bridgeCall(sb, ats, 'PATCH', resultPath('assessment', id), body);
+        expect(r.status, `${ats} ${JSON.stringify(body)}`).toBe(400);
+        expectEnvelope(r.json, 400, 'ValidationError');
+        expect(r.json.details.map((d: { pointer: string }) => d.pointer), ats).toContain(pointer);
+      }
+    }
   });
 
   it('answers 404 for an unknown order, another account\'s order, or the other category', async () => {

@@ -28,12 +28,31 @@ describe('Greenhouse result rules', () => {
     expect(r.score?.value).toBe(64);
   });
 
-  it('refuses a score Greenhouse cannot show as a number', async () => {
+  it('accepts a score Greenhouse cannot show as a number, leaves it out, and warns on the answer, the hop and the card', async () => {
     const { orderId } = await openOrder(sb);
     const res = await bridgeCall(sb, 'greenhouse', 'PATCH', resultPath('assessment', orderId), { ...validResult(sb, orderId), score: { value: 'A+' } });
-    expect(res.status).toBe(400);
-    expect(res.json.details).toEqual([expect.objectContaining({ pointer: '/score/value' })]);
-    expect(cardOf(await sb.admin.candidate('greenhouse', 'cand_grace'), orderId)!.status.label).toBe('Sent');
+    expect(res.status).toBe(200);
+    expect(res.warnings).toEqual([expect.stringMatching(/^score\.value is not a number.*left out \(inferred\)/)]);
+    const hop = (await sb.admin.journal({ orderId })).find((e) => e.hop === 'result-update' && e.direction === 'in');
+    expect(hop?.warnings).toEqual([expect.objectContaining({ pointer: '/score/value', actual: 'A+' })]);
+    const card = cardOf(await sb.admin.candidate('greenhouse', 'cand_grace'), orderId)!;
+    expect(card.status.label).toBe('Completed');
+    expect(card.score).toBeUndefined();
+    expect(card.warnings).toEqual([expect.stringMatching(/^score\.value is not a number/)]);
+  });
+
+  it('with strict, refuses what it would otherwise accept with a warning', async () => {
+    const strict = await startSandbox({ ports: 0, strict: true });
+    try {
+      const { orderId } = await openOrder(strict);
+      const res = await bridgeCall(strict, 'greenhouse', 'PATCH', resultPath('assessment', orderId), { ...validResult(strict, orderId), score: { value: 'A+' } });
+      expect(res.status).toBe(400);
+      expect(res.json.message).toMatch(/^Refused in strict mode: \/score\/value is not a number/);
+      expect(res.json.details).toEqual([expect.objectContaining({ pointer: '/score/value' })]);
+      expect(cardOf(await strict.admin.candidate('greenhouse', 'cand_grace'), orderId)!.status.label).toBe('Sent');
+    } finally {
+      await strict.close();
+    }
   });
 
   it('connector meta lists exactly the fields Greenhouse shows, result_url required', async () => {

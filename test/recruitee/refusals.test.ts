@@ -20,22 +20,24 @@ afterAll(() => sb.close());
 const pendingRow = async () => (await sb.admin.candidate('recruitee', 'cand_ada')).results.find((r) => r.nativeId === reportId)!;
 
 describe('results Recruitee cannot take', () => {
-  it('a result value with no report status is refused before it reaches Recruitee, naming /result/value', async () => {
+  it('a result value StackOne does not list is accepted with a warning, and the report keeps its status', async () => {
     const res = await bridgeCall(sb, 'recruitee', 'PATCH', resultPath('assessment', orderId), { result: { value: 'unmapped_value', source_value: 'weird' } });
-    expect(res.status).toBe(400);
-    expect(res.json.errorCode).toBe('ValidationError');
-    expect(res.json.details.map((d: { pointer: string }) => d.pointer)).toEqual(['/result/value']);
-    expect(res.json.message).toContain('connectors/meta/recruitee');
+    expect(res.status).toBe(200);
+    expect(res.warnings[0]).toMatch(/^result\.value is "unmapped_value"; not one of StackOne's values: the status is left as it was \(inferred\)/);
     expect((await pendingRow()).status.label).toBe('Sent');
+    // a source value that names a StackOne value is read as that value
+    const named = await bridgeCall(sb, 'recruitee', 'PATCH', resultPath('assessment', orderId), { result: { value: 'unmapped_value', source_value: 'In Progress' }, score: { label: 'Notes', value: 'halfway' } });
+    expect(named.status).toBe(200);
+    expect(named.warnings[0]).toMatch(/read as in_progress from result\.source_value \(inferred\)/);
   });
 
-  it('a result with nothing Recruitee shows is refused, and a score without a value names /score/value', async () => {
+  it('a result with nothing Recruitee shows, or a score without a value, is accepted with a warning that names it', async () => {
     const empty = await bridgeCall(sb, 'recruitee', 'PATCH', resultPath('assessment', orderId), { summary: 'only a summary' });
-    expect(empty.status).toBe(400);
-    expect(empty.json.details[0].message).toContain('none of the fields Recruitee shows');
+    expect(empty.status).toBe(200);
+    expect(empty.warnings).toEqual([expect.stringContaining('carries none of the fields Recruitee shows')]);
     const noValue = await bridgeCall(sb, 'recruitee', 'PATCH', resultPath('assessment', orderId), { score: { label: 'Percentage', max: '100' } });
-    expect(noValue.status).toBe(400);
-    expect(noValue.json.details.map((d: { pointer: string }) => d.pointer)).toEqual(['/score/value']);
+    expect(noValue.status).toBe(200);
+    expect(noValue.warnings).toEqual([expect.stringMatching(/^score\.value is missing/)]);
   });
 
   it('when Recruitee itself refuses (score text too long) the partner gets ProviderRefusedError naming its own field', async () => {
@@ -46,10 +48,9 @@ describe('results Recruitee cannot take', () => {
     expect(res.json.provider_errors[0]).toMatchObject({ status: 422, url: expect.stringContaining(`/rc/api/p/${CODENAME(sb)}/reports/${reportId}`) });
     expect(res.json.provider_errors[0].raw.errors[0].field).toBe('/score');
     const row = await pendingRow();
-    expect(row.score).toBeUndefined();
-    expect(row.status.icon).toBe('clock');
+    expect(row.score?.text).not.toBe('x'.repeat(300));
     const state = (await bridgeCall(sb, 'recruitee', 'GET', '/_sandbox/state')).json;
-    expect(state.orders.find((o: { id: string }) => o.id === orderId).status).toBe('result_refused');
+    expect(state.orders.find((o: { id: string }) => o.id === orderId).results.at(-1).outcome).toBe('refused');
   });
 });
 

@@ -2,7 +2,7 @@
  * Order webhook delivery, beyond test/bridge/order-webhooks.test.ts: the backoff's jitter stays in
  * its bounds (in the formula and in the gaps between real attempts), a partner that comes back gets
  * the order exactly once and nothing more is sent, the reference partner drops a repeated delivery
- * by its idempotency key (one order, one result), and a dead letter is visible and can be redelivered.
+ * by its order id (one order, one result), and a dead letter is visible and can be redelivered.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../harness/sandbox.ts';
@@ -62,13 +62,13 @@ describe('webhook delivery', () => {
     expect(sb.bridge!.orders.byId(id)!.results).toHaveLength(1);
   });
 
-  it('lets the partner drop a repeated delivery by its idempotency key: one order, one result', async () => {
+  it('lets the partner drop a repeated delivery by its order id: one order, one result', async () => {
     sb = await startSandbox({ ports: 0, configFile: false, partner: { completeAfterMs: 0 } });
     const id = await placeOrder(sb);
     const s = sb;
     await until('the first result', () => s.bridge!.orders.byId(id)!.results.length === 1);
     const dlv = deliveryOf(sb, id)!;
-    // the bridge sends the same delivery (same Idempotency-Key) twice more
+    // the bridge sends the same delivery twice more (no Idempotency-Key by default: StackOne documents none)
     for (let i = 0; i < 2; i++) {
       const r = await send(`${sb.urls.bridge}/_sandbox/deliveries/${dlv.id}/redeliver`, { method: 'POST', headers: { authorization: basic(sb.apiKey, '') } });
       expect(r.status).toBe(200);
@@ -78,7 +78,6 @@ describe('webhook delivery', () => {
     await new Promise((r) => setTimeout(r, 200));
     const orders = (await send(`${sb.urls.partner}/_partner/orders`)).json as { id: string; deliveryIds: string[] }[];
     expect(orders.filter((o) => o.id === id)).toHaveLength(1);
-    expect(orders.find((o) => o.id === id)!.deliveryIds).toEqual([dlv.id]);
     expect(sb.bridge!.orders.byId(id)!.results).toHaveLength(1);
   });
 

@@ -34,7 +34,7 @@ const staticOnly: Scenario = {
   steps: [{ id: 'send', action: 'send-test' }],
   expectations: [
     { type: 'recruiter-sees', at: 'open-form', text: '1 package(s) offered: bgc_from_ts' },
-    { type: 'journal', match: { service: 'bridge', direction: 'out', hop: 'order-webhook', status: 200, request: { 'data.package.id': 'bgc_from_ts' } } },
+    { type: 'journal', match: { service: 'bridge', direction: 'out', hop: 'order-webhook', status: 200, request: { 'event_data.package.id': 'bgc_from_ts' } } },
   ],
 };
 

@@ -34,15 +34,23 @@ describe('SmartRecruiters result rules', () => {
     expect(c.score).toBeUndefined();
   });
 
-  it('names non-integer score values and attachments without content_type', async () => {
+  it('refuses a score part that is not a number (SmartRecruiters stores integers), naming it', async () => {
+    const res = await bridgeCall(sb, 'smartrecruiters', 'PATCH', resultPath('assessment', orderId), { score: { value: '82', min: '0', max: 'hundred' } });
+    expect(res.status).toBe(400);
+    expect(res.json.details.map((d: { pointer: string }) => d.pointer)).toEqual(['/score/max']);
+  });
+
+  it('rounds a decimal score and sends an attachment without content_type as OTHER_URL, with a warning for each', async () => {
     const res = await bridgeCall(sb, 'smartrecruiters', 'PATCH', resultPath('assessment', orderId), {
-      score: { value: '82.5', min: '0', max: 'hundred' },
+      score: { value: '82.5', min: '0', max: '100' },
       attachments: [{ url: 'https://partner.example/r.pdf' }],
     });
-    expect(res.status).toBe(400);
-    const pointers = res.json.details.map((d: { pointer: string }) => d.pointer);
-    expect(pointers).toEqual(['/score/value', '/score/max', '/attachments/0/content_type']);
-    expect(res.json.details[0].actual).toBe('82.5');
+    expect(res.status).toBe(200);
+    expect(res.warnings).toEqual([expect.stringMatching(/^score\.value is not a whole number: sent to SmartRecruiters as 83/), expect.stringMatching(/^attachments\.0\.content_type is missing: listed under Download Reports as OTHER_URL/)]);
+    const c = await card();
+    expect(c.score).toMatchObject({ value: 83, min: 0, max: 100 });
+    expect(c.links).toContainEqual({ text: 'Download Reports: Report', url: 'https://partner.example/r.pdf' });
+    expect(c.warnings).toHaveLength(2);
   });
 
   it('connector meta lists exactly the mapped fields, score value/min/max required', async () => {

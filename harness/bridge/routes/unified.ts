@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../errors.ts';
 import type { DirectHandler, DirectRoutes, HopLocals, HopRequest } from '../../http/direct-routes.ts';
 import { requireApiKey } from '../auth.ts';
-import { validBody, withConnectorMetaHint } from '../validate-body.ts';
+import { recordVerdict, requireBody, validBody } from '../validate-body.ts';
+import { checkResultSchema, judgeResult, WARNING_HEADER, warningHeaderValue } from '../result-rules.ts';
 import { ORIGIN_UNIFIED_API } from '../order-book.ts';
 import type { BridgeCore } from '../app.ts';
 import type { Category, LinkedAccountRecord, Order, ResultUpdate } from '../glossary.ts';
@@ -147,9 +148,13 @@ export function unifiedRoutes(core: BridgeCore, routes: DirectRoutes): void {
     locals.hop = 'result-update';
     locals.orderId = req.params.id;
     const acc = account(req, locals);
-    const body = withConnectorMetaHint(acc.provider, () => validBody<ResultUpdate>(req, { locals }, 'unified/result-update'));
+    const adapter = core.adapters.get(acc.provider) ?? { key: acc.provider, name: acc.provider, resultFields: [], deliverResult: undefined };
+    // the body's shape first, then the order, then the ATS's rules (as StackOne validates before it looks)
+    const body: ResultUpdate = checkResultSchema(adapter, requireBody(req), (v) => recordVerdict(locals, v));
     const order = core.orders.get(acc, cat, req.params.id);
-    await core.orders.recordResult(core.api, core.adapters.get(acc.provider), acc, order, body, req.traceId);
-    return { body: ok('Record updated successfully.') };
+    const judged = judgeResult(adapter, body, { strict: core.config.strict, schemaChecked: true });
+    if (judged.warnings.length) locals.warnings = judged.warnings;
+    await core.orders.recordResult(core.api, core.adapters.get(acc.provider), acc, order, body, judged, req.traceId);
+    return { body: ok('Record updated successfully.'), ...(judged.warnings.length ? { headers: { [WARNING_HEADER]: judged.warnings.map(warningHeaderValue) } } : {}) };
   });
 }

@@ -67,6 +67,11 @@ const renderers = {
         r.links.map((l) => link(l.text.replace(/^Download Reports:\s*/, ''), l.url)), r.attachments.map((a) => link(a.name, a.url))),
       r.error && el('div', { class: 'error-text' }, r.error))),
 };
+/** The sandbox's own note under a result the bridge read on a guess (not part of the ATS's display). */
+const withWarnings = (node, r) => {
+  if (r.warnings?.length) node.append(el('ul', { class: 'sandbox-warnings', title: 'Read on a guess by the sandbox; `strict` refuses these' }, r.warnings.map((w) => el('li', {}, `⚠ ${w}`))));
+  return node;
+};
 const fields = (r) => r.fields.length ? el('dl', { class: 'fields' }, r.fields.map((f) => [el('dt', {}, f.label), el('dd', {}, f.value)])) : null;
 const icon = (name) => ({ clock: '🕒', check: '✔', cross: '✖', warning: '⚠', progress: '⏳' })[name] ?? '•';
 
@@ -144,7 +149,7 @@ class AtsPanel {
       const render = renderers[this.key] ?? renderers.greenhouse;
       this.card.replaceChildren(
         el('div', { class: 'card-head' }, `${c.candidate.name}`, c.candidate.job ? ` · ${c.candidate.job}` : ''),
-        ...(c.results.length ? [...c.results].reverse().map(render) : [el('p', { class: 'empty' }, 'No test sent yet.')]),
+        ...(c.results.length ? [...c.results].reverse().map((r) => withWarnings(render(r), r)) : [el('p', { class: 'empty' }, 'No test sent yet.')]),
       );
     } catch (e) {
       this.card.replaceChildren(el('p', { class: 'error-text' }, `Could not load the card: ${e.message}`));

@@ -57,6 +57,10 @@ export interface ResultCardView {
   };
   label?: string;
   summary?: string;
+  /**
+   * What the bridge read on a guess in the latest result update behind this test, in plain words (e.g. result.value is missing: read as completed ... (inferred)); not part of the ATS's own display
+   */
+  warnings?: string[];
   links: {
     text: string;
     url: string;

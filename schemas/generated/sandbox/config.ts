@@ -41,6 +41,23 @@ export interface SandboxConfig {
    * Start the reference partner and point the bridge at it (default true unless URLs are given)
    */
   referencePartner?: boolean;
+  /**
+   * Refuse with 400 what the bridge would otherwise accept with a warning (the inferred readings of a result update); default false
+   */
+  strict?: boolean;
+  /**
+   * Inferred parts of the order webhook, off by default: the sandbox sends only what StackOne documents
+   */
+  orderWebhook?: {
+    /**
+     * Repeat the order under `data` beside `event_data` [I] (default false)
+     */
+    dataCopy?: boolean;
+    /**
+     * Send Idempotency-Key (the delivery id) and x-stackone-delivery-attempt [I] (default false)
+     */
+    deliveryHeaders?: boolean;
+  };
   packages?: PackageSources;
   packageList?: {
     timeoutMs?: number;

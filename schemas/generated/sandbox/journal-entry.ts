@@ -48,6 +48,10 @@ export interface JournalEntry {
   requestBody?: string;
   responseBody?: string;
   verdicts?: SchemaVerdict[];
+  /**
+   * What the service accepted on a guess (an inferred reading of the request); with strict these are refusals
+   */
+  warnings?: FieldIssue[];
 }
 /**
  * This interface was referenced by `JournalEntry`'s JSON-Schema

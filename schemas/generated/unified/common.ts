@@ -1,11 +1,20 @@
 /* eslint-disable */
 /** Generated from schemas/ by `npm run schemas:generate`. Do not edit: change the schema instead. */
 /**
+ * The result values StackOne documents. Result.value is an open enum: other strings are accepted with a warning and mapped by each ATS's best guess.
+ *
  * This interface was referenced by `Common`'s JSON-Schema
  * via the `definition` "ResultValue".
  */
 export type ResultValue =
   'initiated' | 'in_progress' | 'cancelled' | 'completed' | 'expired' | 'failed' | 'passed' | 'unmapped_value';
+/**
+ * The content types StackOne documents; AttachmentContentType.value is an open enum.
+ *
+ * This interface was referenced by `Common`'s JSON-Schema
+ * via the `definition` "AttachmentContentTypeValue".
+ */
+export type AttachmentContentTypeValue = 'text' | 'pdf' | 'video' | 'other' | 'unmapped_value';
 
 /**
  * Building blocks shared by the unified (StackOne-style) payloads. Unified fields are optional and nullable unless stated.
@@ -103,7 +112,7 @@ export interface OrderJob {
   passthrough?: {} | null;
 }
 /**
- * All four values are strings, e.g. {"label":"Percentage","value":"80","min":"0","max":"100"}.
+ * All four values are strings, e.g. {"label":"Percentage","value":"80","min":"0","max":"100"}. Every part optional and nullable.
  *
  * This interface was referenced by `Common`'s JSON-Schema
  * via the `definition` "Score".
@@ -115,11 +124,13 @@ export interface Score {
   max?: string | null;
 }
 /**
+ * Every part optional and nullable (StackOne's client models); value is an open enum (ResultValue lists the documented values).
+ *
  * This interface was referenced by `Common`'s JSON-Schema
  * via the `definition` "Result".
  */
 export interface Result {
-  value: ResultValue;
+  value?: string | null;
   source_value?: unknown;
 }
 /**
@@ -127,16 +138,18 @@ export interface Result {
  * via the `definition` "AttachmentContentType".
  */
 export interface AttachmentContentType {
-  value?: 'text' | 'pdf' | 'video' | 'other' | 'unmapped_value';
+  value?: string | null;
   source_value?: unknown;
 }
 /**
+ * Every part optional and nullable (StackOne's client models).
+ *
  * This interface was referenced by `Common`'s JSON-Schema
  * via the `definition` "Attachment".
  */
 export interface Attachment {
-  url: string;
-  content_type?: AttachmentContentType;
+  url?: string | null;
+  content_type?: AttachmentContentType | null;
 }
 /**
  * This interface was referenced by `Common`'s JSON-Schema

@@ -3,7 +3,7 @@
 import type { Order } from './order.ts';
 
 /**
- * The order event the bridge POSTs to a partner's webhook URL, signed with x-stackone-signature. The order sits in event_data, repeated under data.
+ * The order event the bridge POSTs to a partner's webhook URL, signed with x-stackone-signature. The order sits in event_data; `data` repeats it only when configured (orderWebhook.dataCopy, inferred).
  */
 export interface OrderWebhook {
   project_id: string;

@@ -5,7 +5,7 @@
  */
 import type { ProviderAdapter } from '../../glossary.ts';
 import { greenhouseExternalTrigger } from './external-trigger.ts';
-import { GREENHOUSE_RESULT_FIELDS, checkGreenhouseResult, deliverGreenhouseResult } from './result-mapper.ts';
+import { duplicateMessage, GREENHOUSE_RESULT_FIELDS, checkGreenhouseResult, deliverGreenhouseResult } from './result-mapper.ts';
 
 export const greenhouseProvider: ProviderAdapter = {
   key: 'greenhouse',
@@ -14,5 +14,6 @@ export const greenhouseProvider: ProviderAdapter = {
   resultFields: GREENHOUSE_RESULT_FIELDS,
   externalTrigger: (bridge) => greenhouseExternalTrigger(bridge),
   checkResult: (result) => checkGreenhouseResult(result),
+  singleResult: duplicateMessage,
   deliverResult: (input) => deliverGreenhouseResult(input),
 };

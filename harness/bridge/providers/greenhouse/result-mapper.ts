@@ -7,7 +7,7 @@
  * swap the result Greenhouse reads under the update it accepted.
  */
 import { basic } from '../../../signing.ts';
-import type { FieldIssue, MetaField, ResultDeliveryInput, ResultDeliveryOutcome, ResultUpdate, StoredOrder } from '../../glossary.ts';
+import type { FieldIssue, MetaField, NormalisedResult, ResultDeliveryInput, ResultDeliveryOutcome, ResultRuleVerdict, StoredOrder } from '../../glossary.ts';
 import type { CallResult } from '../../../http/client.ts';
 import { nativeOf } from './test-status.ts';
 
@@ -21,12 +21,20 @@ export const GREENHOUSE_RESULT_FIELDS: MetaField[] = [
 ];
 
 export const DUPLICATE_MESSAGE = 'Greenhouse does not allow multiple result updates for the same test; the first result stays';
+/** Greenhouse's refusal of a second update, in the words the partner gets (the bridge and msw alike). */
+export const duplicateMessage = (orderId: string): string => `${DUPLICATE_MESSAGE} (order ${orderId} already has its result in Greenhouse). Update only final results.`;
 
-/** Greenhouse's rules, checked before anything is sent. */
-export function checkGreenhouseResult(result: ResultUpdate): FieldIssue[] {
-  const issues: FieldIssue[] = [];
+/**
+ * Greenhouse's rules, checked before anything is sent. Refused [C]: a result without its link
+ * (StackOne sends every result as `complete`, and Greenhouse refuses `complete` without
+ * partner_profile_url). Warned [I]: a score that is not a number (partner_score is a Number in
+ * Greenhouse; the sandbox leaves the score out, as it guesses StackOne does).
+ */
+export function checkGreenhouseResult(result: NormalisedResult): ResultRuleVerdict {
+  const refusals: FieldIssue[] = [];
+  const warnings: FieldIssue[] = [];
   if (!result.result_url) {
-    issues.push({
+    refusals.push({
       pointer: '/result_url',
       message: "is required by Greenhouse: the result is sent as 'complete', and a complete test needs partner_profile_url (the View Report link)",
       expected: 'a URL of the report',
@@ -35,9 +43,9 @@ export function checkGreenhouseResult(result: ResultUpdate): FieldIssue[] {
   }
   const v = result.score?.value;
   if (v != null && (v.trim() === '' || !Number.isFinite(Number(v)))) {
-    issues.push({ pointer: '/score/value', message: "must be a number written as a string: Greenhouse's partner_score is a number", expected: 'e.g. "82"', actual: v });
+    warnings.push({ pointer: '/score/value', message: "is not a number, and Greenhouse's partner_score is one: the score is left out (inferred)", expected: 'a number as a string, e.g. "82"', actual: v });
   }
-  return issues;
+  return { refusals, warnings };
 }
 
 const chains = new Map<string, Promise<unknown>>();
@@ -100,7 +108,7 @@ function refusal(res: CallResult, url: string, order: StoredOrder): ResultDelive
     return { ok: false, status: 502, errorCode: 'ProviderUnavailableError', message: `Bad Gateway: Greenhouse could not be reached to mark the test as completed (${res.error})`, providerError };
   }
   if (res.status === 409) {
-    return { ok: false, status: 409, errorCode: 'DuplicateResultUpdateError', message: `${DUPLICATE_MESSAGE} (order ${order.id} already has its result in Greenhouse). Update only final results.${because}`, providerError };
+    return { ok: false, status: 409, errorCode: 'DuplicateResultUpdateError', message: `${duplicateMessage(order.id)}${because}`, providerError };
   }
   if (res.status === 401 || res.status === 403) {
     return { ok: false, status: 502, errorCode: 'ProviderRefusedError', message: `Bad Gateway: Greenhouse refused the Partner Username/Password of this linked account (HTTP ${res.status}); check Partner's Username and Partner's Password in the Greenhouse configuration.${because}`, providerError };

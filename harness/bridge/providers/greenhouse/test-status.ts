@@ -4,7 +4,7 @@
  * (`pendingResult`) and keeps the result Greenhouse accepted apart (`acceptedResult`): a refused
  * second update never replaces what Greenhouse shows.
  */
-import type { ResultUpdate, StoredOrder } from '../../glossary.ts';
+import type { NormalisedResult, StoredOrder } from '../../glossary.ts';
 import type { GreenhouseTestStatusResponse } from '../../../../schemas/generated/greenhouse/test-status-response.ts';
 
 /** StackOne always reports a result as complete to Greenhouse. */
@@ -15,8 +15,8 @@ export const NOT_COMPLETE = 'sent';
 export interface GreenhouseOrderNative {
   takeHomeTestUrl?: string;
   partnerTestId?: string;
-  pendingResult?: ResultUpdate | null;
-  acceptedResult?: ResultUpdate | null;
+  pendingResult?: NormalisedResult | null;
+  acceptedResult?: NormalisedResult | null;
   acceptedAt?: string;
   responseErrors?: { at: string; api_call: string; errors: string[] }[];
 }
@@ -24,7 +24,7 @@ export interface GreenhouseOrderNative {
 export const nativeOf = (o: StoredOrder): GreenhouseOrderNative => o.native as GreenhouseOrderNative;
 
 /** The result Greenhouse should see now: the accepted one, else the one being delivered. */
-export function currentResult(o: StoredOrder): ResultUpdate | undefined {
+export function currentResult(o: StoredOrder): NormalisedResult | undefined {
   const n = nativeOf(o);
   return n.acceptedResult ?? n.pendingResult ?? undefined;
 }

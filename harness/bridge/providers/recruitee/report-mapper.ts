@@ -8,7 +8,7 @@
  * Other unified fields (summary, start_date, attachments, candidate) have no place in Recruitee.
  */
 import { RESULT_URL_KEY } from './conventions.ts';
-import type { FieldIssue, MetaField, ResultUpdate } from './types.ts';
+import type { FieldIssue, MetaField, NormalisedResult, ResultRuleVerdict } from './types.ts';
 import type { RecruiteeReportStatus, RecruiteeReportUpdate } from '../../../../schemas/generated/recruitee/report-update.ts';
 import type { ResultValue, Score } from '../../../../schemas/generated/unified/common.ts';
 
@@ -43,7 +43,7 @@ export function scoreText(s: Score): string | undefined {
   return value;
 }
 
-export function toReportUpdate(result: ResultUpdate): RecruiteeReportUpdate {
+export function toReportUpdate(result: NormalisedResult): RecruiteeReportUpdate {
   const out: RecruiteeReportUpdate = {};
   const status = result.result ? STATUS_MAP[result.result.value] : undefined;
   if (status) out.status = status;
@@ -54,27 +54,21 @@ export function toReportUpdate(result: ResultUpdate): RecruiteeReportUpdate {
   return out;
 }
 
-/** Recruitee's rules a result must meet before the bridge writes it. */
-export function checkRecruiteeResult(result: ResultUpdate): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  if (result.result && !STATUS_MAP[result.result.value]) {
-    issues.push({ pointer: '/result/value', message: 'has no Recruitee report status', expected: Object.keys(STATUS_MAP), actual: result.result.value });
+/** What the sandbox guesses when Recruitee cannot show part of a result (Recruitee documents no refusal StackOne passes on). */
+export function checkRecruiteeResult(result: NormalisedResult): ResultRuleVerdict {
+  const warnings: FieldIssue[] = [];
+  if (result.score && !result.score.value?.trim() && (result.score.label || result.score.max || result.score.min)) {
+    warnings.push({ pointer: '/score/value', message: 'is missing: Recruitee shows the score as text beside the test name, so no score is shown (inferred)', expected: 'a string such as "82"', actual: result.score.value ?? 'missing' });
   }
-  if (result.score && !result.score.value?.trim()) {
-    issues.push({ pointer: '/score/value', message: 'is required when a score is sent (Recruitee shows the score as text beside the test name)', expected: 'a string such as "82"', actual: result.score.value ?? 'missing' });
-  }
-  if (result.result_url && !/^https?:\/\//i.test(result.result_url)) {
-    issues.push({ pointer: '/result_url', message: 'must be an http(s) URL (Recruitee shows it as the Open link)', expected: 'https://…', actual: result.result_url });
-  }
-  if (!issues.length && Object.keys(toReportUpdate(result)).length === 0) {
-    issues.push({
+  if (!warnings.length && Object.keys(toReportUpdate(result)).length === 0) {
+    warnings.push({
       pointer: '',
-      message: 'has none of the fields Recruitee shows, so the report would not change',
+      message: 'carries none of the fields Recruitee shows: the report does not change (inferred)',
       expected: 'at least one of result, score, submission_date, result_url',
       actual: Object.keys(result).join(', ') || 'empty body',
     });
   }
-  return issues;
+  return { refusals: [], warnings };
 }
 
 const str = (name: string, description: string, required?: boolean): MetaField => ({ name, type: 'string', description, ...(required ? { required } : {}) });

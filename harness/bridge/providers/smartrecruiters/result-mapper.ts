@@ -1,14 +1,15 @@
 /**
  * SmartRecruitersResultMapper: a unified result update as a SmartRecruiters PackageResult merge
  * patch (RFC 7396: only what the update names; null removes), and the rules SmartRecruiters puts on
- * it before anything is sent (a score needs value, min and max, all whole numbers; an attachment
- * needs content_type and url).
+ * it before anything is sent: a score needs value, min and max, all integers [C] (refused); a
+ * decimal is rounded and an attachment without content_type is sent as OTHER_URL [I] (warned).
  */
-import type { FieldIssue, MetaField, ResultUpdate, StoredOrder } from '../../glossary.ts';
+import type { FieldIssue, MetaField, NormalisedResult, ResultRuleVerdict, StoredOrder } from '../../glossary.ts';
+import { normaliseResult } from '../../result-rules.ts';
 import type { SmartRecruitersAttachment, SmartRecruitersResultStatus } from '../../../../schemas/generated/smartrecruiters/package-result.ts';
 import type { SmartRecruitersPackageResultPatch } from '../../../../schemas/generated/smartrecruiters/package-result-patch.ts';
 
-type ResultValue = NonNullable<NonNullable<ResultUpdate['result']>['value']>;
+type ResultValue = NonNullable<NonNullable<NormalisedResult['result']>['value']>;
 
 /** Unified result.value → SmartRecruiters status. `cancelled` → REJECTED is inferred (SR has no cancelled state). */
 export const STATUS_BY_RESULT: Partial<Record<ResultValue, SmartRecruitersResultStatus>> = {
@@ -23,45 +24,50 @@ export const STATUS_BY_RESULT: Partial<Record<ResultValue, SmartRecruitersResult
 
 const ATTACHMENT_TYPE: Record<string, SmartRecruitersAttachment['type']> = { pdf: 'PDF_URL', video: 'VIDEO_URL' };
 
-const WHOLE = /^\s*-?\d{1,15}\s*$/;
+const NUMBER = /^\s*-?\d{1,15}(\.\d+)?\s*$/;
+const blank = (v: string | null | undefined): boolean => v == null || v.trim() === '';
+/** A score SmartRecruiters can store: value, min and max as integers (decimals rounded). */
+const integer = (v: string | null | undefined): number => Math.round(Number(v));
 
-export function checkResult(result: ResultUpdate): FieldIssue[] {
-  const issues: FieldIssue[] = [];
+export function checkResult(result: NormalisedResult): ResultRuleVerdict {
+  const refusals: FieldIssue[] = [];
+  const warnings: FieldIssue[] = [];
   const s = result.score;
-  if (s) {
+  if (s && blank(s.value)) {
+    if (!blank(s.min) || !blank(s.max) || !blank(s.label)) warnings.push({ pointer: '/score/value', message: 'is missing: SmartRecruiters shows no score (inferred)', expected: 'a whole number as a string, e.g. "82"', actual: s.value ?? 'missing' });
+  } else if (s) {
     for (const k of ['value', 'min', 'max'] as const) {
       const v = s[k];
-      if (v === undefined || v === null || v.trim() === '') {
-        issues.push({ pointer: `/score/${k}`, message: 'is required: SmartRecruiters shows a score only with value, min and max', expected: 'a whole number as a string, e.g. "0"', actual: v === undefined ? 'missing' : v });
-      } else if (!WHOLE.test(v)) {
-        issues.push({ pointer: `/score/${k}`, message: 'must be a whole number: SmartRecruiters stores score value, min and max as integers', expected: 'e.g. "82"', actual: v });
+      if (blank(v)) {
+        refusals.push({ pointer: `/score/${k}`, message: 'is required: SmartRecruiters takes a score only with value, min and max', expected: 'a whole number as a string, e.g. "0"', actual: v === undefined ? 'missing' : v });
+      } else if (!NUMBER.test(v!)) {
+        refusals.push({ pointer: `/score/${k}`, message: 'must be a number: SmartRecruiters stores score value, min and max as integers', expected: 'e.g. "82"', actual: v });
+      } else if (!Number.isInteger(Number(v))) {
+        warnings.push({ pointer: `/score/${k}`, message: `is not a whole number: sent to SmartRecruiters as ${integer(v)} (inferred)`, expected: 'e.g. "82"', actual: v });
       }
     }
-    if (!issues.length && Number(s.min) > Number(s.max)) issues.push({ pointer: '/score/max', message: 'must not be below min', expected: `at least ${s.min}`, actual: s.max });
-  }
-  if (result.result?.value === 'unmapped_value') {
-    issues.push({ pointer: '/result/value', message: 'has no SmartRecruiters status', expected: Object.keys(STATUS_BY_RESULT), actual: 'unmapped_value' });
+    if (!refusals.length && integer(s.min) > integer(s.max)) warnings.push({ pointer: '/score/max', message: 'is below min: SmartRecruiters cannot place the score (inferred)', expected: `at least ${s.min}`, actual: s.max });
   }
   (result.attachments ?? []).forEach((a, i) => {
-    if (!a.content_type?.value) {
-      issues.push({ pointer: `/attachments/${i}/content_type`, message: 'is required: SmartRecruiters lists an attachment under Download Reports only with content_type and url', expected: '{"value":"pdf"|"video"|"text"|"other"}', actual: 'missing' });
+    if (!a.content_type) {
+      warnings.push({ pointer: `/attachments/${i}/content_type`, message: 'is missing: listed under Download Reports as OTHER_URL (inferred)', expected: '{"value":"pdf"|"video"|"text"|"other"}', actual: 'missing' });
     }
   });
-  return issues;
+  return { refusals, warnings };
 }
 
 /** result_url and attachments as of this update, earlier delivered updates filling what it leaves out. */
-function effectiveLinks(result: ResultUpdate, order: StoredOrder): Pick<ResultUpdate, 'result_url' | 'attachments'> {
-  let resultUrl: ResultUpdate['result_url'];
-  let attachments: ResultUpdate['attachments'];
-  for (const r of [...order.results.filter((x) => x.outcome === 'delivered').map((x) => x.body), result]) {
+function effectiveLinks(result: NormalisedResult, order: StoredOrder): Pick<NormalisedResult, 'result_url' | 'attachments'> {
+  let resultUrl: NormalisedResult['result_url'];
+  let attachments: NormalisedResult['attachments'];
+  for (const r of [...order.results.filter((x) => x.outcome === 'delivered').map((x) => normaliseResult(x.body).result), result]) {
     if (r.result_url !== undefined) resultUrl = r.result_url;
     if (r.attachments !== undefined) attachments = r.attachments;
   }
   return { result_url: resultUrl, attachments };
 }
 
-export function toPackageResultPatch(result: ResultUpdate, order: StoredOrder): SmartRecruitersPackageResultPatch {
+export function toPackageResultPatch(result: NormalisedResult, order: StoredOrder): SmartRecruitersPackageResultPatch {
   const patch: SmartRecruitersPackageResultPatch = {};
   const status = result.result?.value ? STATUS_BY_RESULT[result.result.value] : undefined;
   if (status) patch.status = status;
@@ -69,7 +75,7 @@ export function toPackageResultPatch(result: ResultUpdate, order: StoredOrder): 
     patch.score = null;
     patch.scoreLabel = null;
   } else if (result.score) {
-    patch.score = { raw: Number.parseInt(result.score.value ?? '', 10), min: Number.parseInt(result.score.min ?? '', 10), max: Number.parseInt(result.score.max ?? '', 10) };
+    if (!blank(result.score.value)) patch.score = { raw: integer(result.score.value), min: integer(result.score.min), max: integer(result.score.max) };
     if (result.score.label !== undefined) patch.scoreLabel = result.score.label;
   }
   if (result.summary !== undefined) patch.summary = result.summary;
@@ -106,8 +112,8 @@ export const RESULT_FIELDS: MetaField[] = [
   str('result_url', 'Listed under Download Reports'),
   {
     name: 'attachments',
-    type: [str('url', undefined, true), { name: 'content_type', type: [{ name: 'value', type: 'enum', required: true, value_map: { type: 'hashmap', matcher: [{ source_value: 'PDF_URL', value: 'pdf' }, { source_value: 'VIDEO_URL', value: 'video' }, { source_value: 'OTHER_URL', value: 'other' }, { source_value: 'OTHER_URL', value: 'text' }] } }], required: true }],
-    description: 'Listed under Download Reports; content_type and url are both required',
+    type: [str('url', undefined, true), { name: 'content_type', type: [{ name: 'value', type: 'enum', value_map: { type: 'hashmap', matcher: [{ source_value: 'PDF_URL', value: 'pdf' }, { source_value: 'VIDEO_URL', value: 'video' }, { source_value: 'OTHER_URL', value: 'other' }, { source_value: 'OTHER_URL', value: 'text' }] } }] }],
+    description: 'Listed under Download Reports; without content_type an attachment is sent as OTHER_URL (inferred)',
   },
   { name: 'start_date', type: 'datetime', description: 'Stored as assessmentPackageDate; not shown in the UI' },
   { name: 'submission_date', type: 'datetime', description: 'Stored as submissionDate; not shown in the UI' },

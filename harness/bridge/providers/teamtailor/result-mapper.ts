@@ -1,14 +1,15 @@
 /**
  * TeamtailorResultMapper: a unified result as the attributes of Teamtailor's partner-result.
  *   result.value → status (passed/completed → completed, failed → failed, initiated/in_progress →
- *     pending; cancelled/expired → failed [I: Teamtailor has no such status]; unmapped_value refused)
- *   score {value,min,max} → assessment.score on 0..100 (min defaults to 0, max to 100 [I]; rounded)
+ *     pending; cancelled/expired → failed [I: Teamtailor has no such status])
+ *   score {value,min,max} → assessment.score on 0..100 (min defaults to 0, max to 100 [I]; rounded;
+ *     a score that cannot be placed on the scale is left out, one outside it is clamped, with a warning)
  *   summary → summary, result_url → url, start_date/submission_date → assessment.duration (seconds)
  *   attachments → {url, description}: the file name of the URL, else a word for the content type.
- * `resultFields` lists exactly these unified fields (connector meta); `checkResult` refuses what
- * Teamtailor would refuse, naming the field, before anything is sent.
+ * `resultFields` lists exactly these unified fields (connector meta); `checkResult` names what the
+ * sandbox had to guess. Nothing is refused here: Teamtailor documents no refusal StackOne passes on.
  */
-import type { FieldIssue, MetaField, ResultUpdate } from '../../glossary.ts';
+import type { FieldIssue, MetaField, NormalisedResult, ResultRuleVerdict } from '../../glossary.ts';
 import type { ResultValue } from '../../../../schemas/generated/unified/common.ts';
 import type { TeamtailorPartnerResultAttributes, TeamtailorPartnerResultStatus } from '../../../../schemas/generated/teamtailor/common.ts';
 
@@ -57,45 +58,32 @@ const num = (s: string | null | undefined): number | undefined => {
   return Number.isFinite(n) ? n : NaN;
 };
 
-const isHttp = (u: string): boolean => {
-  try {
-    return ['http:', 'https:'].includes(new URL(u).protocol);
-  } catch {
-    return false;
-  }
-};
+const LEFT_OUT = 'the score is left out (inferred)';
 
-/** The score on Teamtailor's 0..100 scale, or the issue that stops it. */
-export function normaliseScore(score: ResultUpdate['score']): { score?: number; issue?: FieldIssue } {
+/** The score on Teamtailor's 0..100 scale, and what was guessed to get it there. */
+export function normaliseScore(score: NormalisedResult['score']): { score?: number; warning?: FieldIssue } {
   if (!score || score.value === null || score.value === undefined) return {};
   const value = num(score.value);
   const min = num(score.min) ?? 0;
   const max = num(score.max) ?? 100;
-  if (value === undefined || Number.isNaN(value)) return { issue: { pointer: '/score/value', message: 'cannot be read as a number', expected: 'a number as a string, e.g. "80"', actual: score.value } };
-  if (Number.isNaN(min)) return { issue: { pointer: '/score/min', message: 'cannot be read as a number', expected: 'a number as a string, e.g. "0"', actual: score.min } };
-  if (Number.isNaN(max)) return { issue: { pointer: '/score/max', message: 'cannot be read as a number', expected: 'a number as a string, e.g. "100"', actual: score.max } };
-  if (max <= min) return { issue: { pointer: '/score/max', message: 'must be greater than score.min', expected: `more than ${min}`, actual: score.max } };
-  if (value < min || value > max) return { issue: { pointer: '/score/value', message: `must lie between score.min and score.max (${min}..${max})`, expected: `${min}..${max}`, actual: score.value } };
-  return { score: Math.round(((value - min) / (max - min)) * 100) };
+  if (value === undefined || Number.isNaN(value)) return { warning: { pointer: '/score/value', message: `cannot be read as a number: ${LEFT_OUT}`, expected: 'a number as a string, e.g. "80"', actual: score.value } };
+  if (Number.isNaN(min)) return { warning: { pointer: '/score/min', message: `cannot be read as a number: ${LEFT_OUT}`, expected: 'a number as a string, e.g. "0"', actual: score.min } };
+  if (Number.isNaN(max)) return { warning: { pointer: '/score/max', message: `cannot be read as a number: ${LEFT_OUT}`, expected: 'a number as a string, e.g. "100"', actual: score.max } };
+  if (max <= min) return { warning: { pointer: '/score/max', message: `is not above score.min, so there is no scale: ${LEFT_OUT}`, expected: `more than ${min}`, actual: score.max } };
+  const scaled = Math.round(((value - min) / (max - min)) * 100);
+  if (value < min || value > max) {
+    const clamped = Math.min(100, Math.max(0, scaled));
+    return { score: clamped, warning: { pointer: '/score/value', message: `lies outside score.min..score.max (${min}..${max}): shown as ${clamped} out of 100 (inferred)`, expected: `${min}..${max}`, actual: score.value } };
+  }
+  return { score: scaled };
 }
 
-export function checkTeamtailorResult(result: ResultUpdate): FieldIssue[] {
-  const issues: FieldIssue[] = [];
+export function checkTeamtailorResult(result: NormalisedResult): ResultRuleVerdict {
   const s = normaliseScore(result.score);
-  if (s.issue) issues.push(s.issue);
-  if (result.result && !STATUS_OF[result.result.value]) {
-    issues.push({ pointer: '/result/value', message: 'has no Teamtailor status', expected: Object.keys(STATUS_OF), actual: result.result.value });
-  }
-  if (result.result_url && !isHttp(result.result_url)) {
-    issues.push({ pointer: '/result_url', message: 'must be an http(s) URL (Teamtailor refuses other URLs)', expected: 'https://…', actual: result.result_url });
-  }
-  (result.attachments ?? []).forEach((a, i) => {
-    if (!isHttp(a.url)) issues.push({ pointer: `/attachments/${i}/url`, message: 'must be an http(s) URL (Teamtailor refuses other URLs)', expected: 'https://…', actual: a.url });
-  });
-  return issues;
+  return { refusals: [], warnings: s.warning ? [s.warning] : [] };
 }
 
-export function attachmentDescription(a: NonNullable<ResultUpdate['attachments']>[number]): string {
+export function attachmentDescription(a: NonNullable<NormalisedResult['attachments']>[number]): string {
   let file: string | undefined;
   try {
     const last = new URL(a.url).pathname.split('/').filter(Boolean).pop();
@@ -106,14 +94,14 @@ export function attachmentDescription(a: NonNullable<ResultUpdate['attachments']
   return file ?? CONTENT_TYPE_WORD[a.content_type?.value ?? 'other'] ?? 'Attachment';
 }
 
-function durationSeconds(r: ResultUpdate): number | undefined {
+function durationSeconds(r: NormalisedResult): number | undefined {
   if (!r.start_date || !r.submission_date) return undefined;
   const d = (Date.parse(r.submission_date) - Date.parse(r.start_date)) / 1000;
   return Number.isFinite(d) && d >= 0 ? Math.round(d) : undefined;
 }
 
 /** The attributes to PUT; only what the unified result carries is sent (Teamtailor keeps the rest). */
-export function toPartnerResultAttributes(r: ResultUpdate): TeamtailorPartnerResultAttributes {
+export function toPartnerResultAttributes(r: NormalisedResult): TeamtailorPartnerResultAttributes {
   const attrs: TeamtailorPartnerResultAttributes = {};
   if (r.result) {
     const status = STATUS_OF[r.result.value];
