@@ -159,6 +159,20 @@ describe('verify: each faulty partner fails the matching check with its hint', (
     expect(check(strict.report, /repeated order webhook/).warnings[0]).toMatch(/409 DuplicateResultUpdateError/);
   });
 
+  it("the bridge's warnings pass with warnings, and fail with strict", async () => {
+    const o = { ats: ['smartrecruiters' as const], categories: ['assessment' as const] };
+    const lax = await verifyFixture('smartrecruiters-attachment-without-content-type', o);
+    expect(lax.report.ok, renderText(lax.report)).toBe(true);
+    const c = check(lax.report, /result update/, 'smartrecruiters');
+    expect(c.verdict).toBe('warn');
+    expect(c.warnings[0]).toMatch(/^\/attachments\/0\/content_type: /);
+    expect(renderText(lax.report)).toMatch(/warning: \/attachments\/0\/content_type/);
+    const strict = await verifyFixture('smartrecruiters-attachment-without-content-type', { ...o, strict: true });
+    expect(strict.report.ok).toBe(false);
+    expect(check(strict.report, /result update/, 'smartrecruiters').verdict).toBe('fail');
+    expect(renderJunit(strict.report)).toMatch(/<failure message="\/attachments\/0\/content_type/);
+  });
+
   it('webhook-ignores-order: no result update within the timeout', async () => {
     const { report, ms } = await verifyFixture('webhook-ignores-order', { ...ONE, resultTimeoutMs: 700 });
     const c = check(report, /result update/, 'teamtailor');
