@@ -51,6 +51,8 @@ judging
   --ats LIST                      only these ATSs, comma-separated (default all: ${PROVIDERS.join(',')})
   --category LIST                 only these categories (default both: ${CATEGORIES.join(',')})
   --strict                        warnings fail the run (what the bridge accepted on a best guess)
+  --skip-variants                 do not send the extra order per category whose webhook carries the inferred parts
+                                  (the order repeated under "data", Idempotency-Key); by default your service must cope
 
 output
   --json                          print the report as JSON (stdout is exactly the JSON)
@@ -111,6 +113,7 @@ export function parseVerifyArgs(argv: string[]): { options: VerifyOptions; json:
         help: { type: 'boolean', short: 'h' },
         json: { type: 'boolean' },
         strict: { type: 'boolean' },
+        'skip-variants': { type: 'boolean' },
         'partner-base-url': { type: 'string' },
         'package-list-path': { type: 'string' },
         'background-check-list-path': { type: 'string' },
@@ -167,6 +170,7 @@ export function parseVerifyArgs(argv: string[]): { options: VerifyOptions; json:
     settleMs: posInt(v.settle, '--settle', 0),
     packageListTimeoutMs: listTimeout,
     strict: v.strict === true,
+    variants: v['skip-variants'] !== true,
     ats: listOf<ProviderKey>(v.ats, '--ats', PROVIDERS),
     categories: listOf<Category>(v.category, '--category', CATEGORIES),
   };

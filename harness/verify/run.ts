@@ -70,6 +70,8 @@ export interface VerifyOptions {
   connectTimeoutMs?: number;
   /** warnings fail the run */
   strict?: boolean;
+  /** also send one order per category with the webhook's inferred parts (default true) */
+  variants?: boolean;
   ats?: ProviderKey[];
   categories?: Category[];
 }
@@ -170,7 +172,8 @@ export async function verify(o: VerifyOptions): Promise<VerifyReport> {
     warnings: [],
     durationMs: Date.now() - t0,
   });
-  if (down.length) {
+  // nothing answers anywhere: stop here; one part down (e.g. the webhook): the rest is still judged, and fast
+  if (down.length === origins.length) {
     checks.push({ direction: 'bridge → partner', name: 'the other checks', verdict: 'skip', summary: 'not run: your service cannot be reached', problems: [], warnings: [], durationMs: 0 });
     return report();
   }
@@ -319,6 +322,9 @@ async function runChecks(sb: Sandbox, o: VerifyOptions, plan: Plan, checks: Veri
     });
   }
 
+  // the order webhook with its inferred parts too (the data copy, Idempotency-Key): a partner must cope with either
+  const variants = o.variants === false ? [] : await variantRuns(sb, o, plan, runs);
+
   // 5. the same order delivered again (as a retry would) must not become a second Greenhouse update
   const gh = runs.find((r) => r.ats === 'greenhouse' && r.check.verdict !== 'fail' && r.check.updates?.some((u) => u.accepted));
   if (gh) checks.push(await repeatedDelivery(sb, o, gh));
@@ -328,8 +334,9 @@ async function runChecks(sb: Sandbox, o: VerifyOptions, plan: Plan, checks: Veri
   // on an order already delivered, not on Greenhouse (a partner that does not check would update it twice)
   const rank = (r: OrderRun) => (r.delivery?.state === 'delivered' ? 0 : 2) + Number(r.ats === 'greenhouse');
   const target = runs.filter((r) => r.delivery).sort((a, b) => rank(a) - rank(b))[0];
-  if (!target) {
-    checks.push({ direction: 'bridge → partner', name: 'wrongly signed order webhook is refused', verdict: 'skip', summary: 'not run: no order was placed', problems: [], warnings: [], durationMs: 0 });
+  if (!target || (target.delivery!.state !== 'delivered' && !target.delivery!.attempts[0]?.status)) {
+    const why = target ? 'your webhook could not be reached' : 'no order was placed';
+    checks.push({ direction: 'bridge → partner', name: 'wrongly signed order webhook is refused', verdict: 'skip', summary: `not run: ${why}`, problems: [], warnings: [], durationMs: 0 });
   } else {
     const res = await fetch(`${sb.urls.controlPlane}/_sandbox/actions/orders/${encodeURIComponent(target.delivery!.orderId)}/webhook`, {
       method: 'POST',
@@ -349,7 +356,44 @@ async function runChecks(sb: Sandbox, o: VerifyOptions, plan: Plan, checks: Veri
       durationMs: Date.now() - t5,
     });
   }
-  checks.push(...runs.map((r) => r.check));
+  checks.push(...runs.map((r) => r.check), ...variants.map((r) => r.check));
+}
+
+/**
+ * One more order per category, delivered with the parts of the webhook that are inferred ([I]: the
+ * order repeated under `data`, the Idempotency-Key and attempt headers; docs/decisions/004), through
+ * the dispatcher's own switches. Only where the confirmed webhook was accepted, so that a failure here
+ * is about the variant.
+ */
+async function variantRuns(sb: Sandbox, o: VerifyOptions, plan: Plan, runs: OrderRun[]): Promise<OrderRun[]> {
+  const ats: ProviderKey = plan.atss.includes('teamtailor') ? 'teamtailor' : plan.atss[0];
+  const out: OrderRun[] = plan.categories
+    .filter((category) => runs.some((r) => r.ats === ats && r.category === category && r.delivery?.state === 'delivered'))
+    .map((category) => ({
+      ats,
+      category,
+      check: { direction: 'partner → bridge' as const, name: 'result update, webhook with the inferred parts (data copy, Idempotency-Key)', ats, category, verdict: 'fail' as const, summary: '', problems: [], warnings: [], durationMs: 0 },
+    }));
+  if (!out.length) return out;
+  const confirmed = sb.config.orderWebhook;
+  // the dispatcher reads these switches at each attempt; the confirmed runs are over
+  sb.config.orderWebhook = { dataCopy: true, deliveryHeaders: true };
+  try {
+    await Promise.all(out.map((run) => orderRun(sb, o, plan, run, plan.listFailed.has(`${run.ats}/${run.category}`))));
+  } finally {
+    sb.config.orderWebhook = confirmed;
+  }
+  for (const run of out) {
+    if (run.delivery && run.delivery.state !== 'delivered') {
+      const e = explainWebhook(run.delivery.attempts[0], { timeoutMs: sb.config.delivery.timeoutMs, maxAttempts: sb.config.delivery.maxAttempts });
+      Object.assign(run.check, {
+        verdict: 'fail',
+        summary: '',
+        problems: [{ what: e.what, reason: `with the order also under "data" and an Idempotency-Key header, ${e.reason}`, hint: 'read the order from event_data and accept (or ignore) the inferred extras: StackOne may send them' }],
+      });
+    }
+  }
+  return out;
 }
 
 /**

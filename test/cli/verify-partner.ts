@@ -1,6 +1,6 @@
 /**
  * A minimal partner service for verify's tests of what the fixtures (test/fixtures/partners/) do not
- * cover: an order webhook answered 204. Written from StackOne's public docs (stackone.md §1.4, §2.4,
+ * cover: an order webhook answered 204, and one that refuses the webhook's inferred parts. Written from StackOne's public docs (stackone.md §1.4, §2.4,
  * §3): a package list, an order webhook that checks x-stackone-signature over the raw body, and one
  * result update PATCHed to `${stackoneBaseUrl}/unified/ats/.../orders/{id}/result`.
  */
@@ -19,7 +19,7 @@ export interface InlinePartner {
   close(): Promise<void>;
 }
 
-export async function startInlinePartner(o: { stackoneBaseUrl: string; apiKey: string; webhookSecret: string; fault?: 'webhook-204' }): Promise<InlinePartner> {
+export async function startInlinePartner(o: { stackoneBaseUrl: string; apiKey: string; webhookSecret: string; fault?: 'webhook-204' | 'refuses-inferred-parts' }): Promise<InlinePartner> {
   const app = express();
   const orders: string[] = [];
   app.use(express.raw({ type: '*/*' }));
@@ -36,6 +36,8 @@ export async function startInlinePartner(o: { stackoneBaseUrl: string; apiKey: s
     if (!signed(req.body, req.header('x-stackone-signature'))) return void res.status(401).json({ error: 'bad signature' });
     const event = JSON.parse(req.body.toString('utf8'));
     const order = event.event_data;
+    // a partner that trips over what StackOne is not documented to send
+    if (o.fault === 'refuses-inferred-parts' && ('data' in event || req.header('idempotency-key'))) return void res.status(400).json({ error: 'unexpected field data' });
     if (o.fault === 'webhook-204') res.status(204).end();
     else res.status(200).send('ok');
     if (orders.includes(order.id)) return;

@@ -18,7 +18,8 @@ import { DEFAULT_API_KEY, DEFAULT_WEBHOOK_SECRET } from '../../harness/config.ts
 import { freePort, startInlinePartner } from './verify-partner.ts';
 
 const BIN = path.resolve('bin/ats-sandbox.mjs');
-const FAST: Partial<VerifyOptions> = { resultTimeoutMs: 1_500, settleMs: 200 };
+// the extra orders with the webhook's inferred parts are checked by the correct partners and their own test
+const FAST: Partial<VerifyOptions> = { resultTimeoutMs: 1_500, settleMs: 200, variants: false };
 
 /** A fixture started against a bridge port nobody uses yet, then verify run against it. */
 async function verifyFixture(name: string, o: Partial<VerifyOptions> = {}, fixture: { slowMs?: number } = {}): Promise<{ report: VerifyReport; ms: number; p: RunningPartner }> {
@@ -43,10 +44,11 @@ const ONE = { ats: ['teamtailor' as const], categories: ['assessment' as const] 
 
 describe('verify: correct partners pass both directions', () => {
   it('correct: every ATS and category, the recruiter sees each result', async () => {
-    const { report } = await verifyFixture('correct');
+    const { report } = await verifyFixture('correct', { variants: true });
     expect(report.ok, renderText(report)).toBe(true);
     const results = report.checks.filter((c) => c.direction === 'partner → bridge' && c.name === 'result update');
     expect(results).toHaveLength(8);
+    expect(report.checks.filter((c) => /inferred parts/.test(c.name)).map((c) => c.verdict)).toEqual(['pass', 'pass']);
     for (const c of results) {
       expect(c.verdict, renderText(report)).toBe('pass');
       expect(c.updates?.every((u) => u.accepted)).toBe(true);
@@ -62,7 +64,7 @@ describe('verify: correct partners pass both directions', () => {
   });
 
   it('correct-sparse: a webhook answered 202 counts as delivered, sparse results are accepted', async () => {
-    const { report } = await verifyFixture('correct-sparse');
+    const { report } = await verifyFixture('correct-sparse', { variants: true });
     expect(report.ok, renderText(report)).toBe(true);
     expect(check(report, /order webhook/, undefined, 'assessment').summary).toMatch(/HTTP 202/);
   });
@@ -74,6 +76,25 @@ describe('verify: correct partners pass both directions', () => {
       const r = await verify({ packageListUrl: p.packageListUrl, webhookUrl: p.webhookUrl, bridgePort: port, ...FAST, ats: ['greenhouse'] });
       expect(r.ok, renderText(r)).toBe(true);
       expect(check(r, /order webhook/, undefined, 'assessment').summary).toMatch(/HTTP 204/);
+    } finally {
+      await p.close();
+    }
+  });
+});
+
+describe("verify: the order webhook's inferred parts", () => {
+  it('are sent only in their own check: a partner that refuses them fails only that one', async () => {
+    const port = await freePort();
+    const p = await startInlinePartner({ stackoneBaseUrl: `http://127.0.0.1:${port}`, apiKey: DEFAULT_API_KEY, webhookSecret: DEFAULT_WEBHOOK_SECRET, fault: 'refuses-inferred-parts' });
+    try {
+      const r = await verify({ packageListUrl: p.packageListUrl, webhookUrl: p.webhookUrl, bridgePort: port, ...FAST, variants: true, ats: ['teamtailor'] });
+      expect(failing(r).map((c) => `${c.name} ${c.category}`).sort()).toEqual([
+        'result update, webhook with the inferred parts (data copy, Idempotency-Key) assessment',
+        'result update, webhook with the inferred parts (data copy, Idempotency-Key) background_check',
+      ]);
+      expect(failing(r)[0].problems[0]).toMatchObject({ reason: expect.stringMatching(/answered HTTP 400/), hint: expect.stringMatching(/read the order from event_data/) });
+      const skipped = await verify({ packageListUrl: p.packageListUrl, webhookUrl: p.webhookUrl, bridgePort: port, ...FAST, ats: ['teamtailor'], variants: false });
+      expect(skipped.ok, renderText(skipped)).toBe(true);
     } finally {
       await p.close();
     }
