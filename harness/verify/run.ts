@@ -327,7 +327,7 @@ async function runChecks(sb: Sandbox, o: VerifyOptions, plan: Plan, checks: Veri
 
   // 5. the same order delivered again (as a retry would) must not become a second Greenhouse update
   const gh = runs.find((r) => r.ats === 'greenhouse' && r.check.verdict !== 'fail' && r.check.updates?.some((u) => u.accepted));
-  if (gh) checks.push(await repeatedDelivery(sb, o, gh));
+  const repeated = gh ? [await repeatedDelivery(sb, o, gh)] : [];
 
   // 6. a wrongly signed webhook must be refused
   const t5 = Date.now();
@@ -356,7 +356,7 @@ async function runChecks(sb: Sandbox, o: VerifyOptions, plan: Plan, checks: Veri
       durationMs: Date.now() - t5,
     });
   }
-  checks.push(...runs.map((r) => r.check), ...variants.map((r) => r.check));
+  checks.push(...runs.map((r) => r.check), ...variants.map((r) => r.check), ...repeated);
 }
 
 /**
