@@ -325,6 +325,9 @@ async function runChecks(sb: Sandbox, o: VerifyOptions, plan: Plan, checks: Veri
   // the order webhook with its inferred parts too (the data copy, Idempotency-Key): a partner must cope with either
   const variants = o.variants === false ? [] : await variantRuns(sb, o, plan, runs);
 
+  // the recruiter opens every link and attachment of the results (the control plane's open-links action)
+  await openLinks(sb, plan, [...runs, ...variants]);
+
   // 5. the same order delivered again (as a retry would) must not become a second Greenhouse update
   const gh = runs.find((r) => r.ats === 'greenhouse' && r.check.verdict !== 'fail' && r.check.updates?.some((u) => u.accepted));
   const repeated = gh ? [await repeatedDelivery(sb, o, gh)] : [];
@@ -357,6 +360,30 @@ async function runChecks(sb: Sandbox, o: VerifyOptions, plan: Plan, checks: Veri
     });
   }
   checks.push(...runs.map((r) => r.check), ...variants.map((r) => r.check), ...repeated);
+}
+
+/**
+ * Links that do not open are a warning: StackOne cannot check them (a result URL may be private by
+ * design), but the recruiter who clicks sees the error (the guides' row "Result URL or Attachment's
+ * URL showing error when opened").
+ */
+async function openLinks(sb: Sandbox, plan: Plan, runs: OrderRun[]): Promise<void> {
+  const byOrder = new Map(runs.filter((r) => r.check.orderId && r.check.card).map((r) => [r.check.orderId!, r]));
+  const candidates = [...new Set(runs.filter((r) => byOrder.has(r.check.orderId ?? '')).map((r) => `${r.ats}/${r.send!.candidateId}`))];
+  await Promise.all(
+    candidates.map(async (key) => {
+      const [ats, candidateId] = key.split('/');
+      const res = await fetch(`${sb.urls.controlPlane}/_sandbox/actions/${ats}/candidates/${encodeURIComponent(candidateId)}/open-links`, { method: 'POST' });
+      if (!res.ok) return;
+      const { links } = (await res.json()) as { links: { orderId?: string; verdict: string; explanation: string }[] };
+      for (const l of links) {
+        const run = l.orderId ? byOrder.get(l.orderId) : undefined;
+        if (!run || l.verdict === 'ok') continue;
+        run.check.warnings.push(`the recruiter opens it: ${l.explanation}`);
+        if (run.check.verdict === 'pass') run.check.verdict = plan.strict ? 'fail' : 'warn';
+      }
+    }),
+  );
 }
 
 /**

@@ -194,6 +194,14 @@ describe('verify: each faulty partner fails the matching check with its hint', (
     expect(renderJunit(strict.report)).toMatch(/<failure message="\/attachments\/0\/content_type/);
   });
 
+  it('result-url-private: accepted, but the recruiter cannot open the link: a warning', async () => {
+    const { report } = await verifyFixture('result-url-private', ONE);
+    expect(report.ok).toBe(true);
+    const c = check(report, /result update/, 'teamtailor');
+    expect(c.verdict).toBe('warn');
+    expect(c.warnings.join('\n')).toMatch(/the recruiter opens it: Link "See results" .*HTTP 401/);
+  });
+
   it('webhook-ignores-order: no result update within the timeout', async () => {
     const { report, ms } = await verifyFixture('webhook-ignores-order', { ...ONE, resultTimeoutMs: 700 });
     const c = check(report, /result update/, 'teamtailor');
