@@ -109,7 +109,7 @@ function refusalHint(status: number, body: BridgeErrorBody | undefined, ctx: { p
     case 'DuplicateResultUpdateError':
       return `${ctx.atsName} accepts one result update per test: send only the final result, once (a repeated webhook delivery must not become a second update)`;
     case 'ValidationError':
-      return `send the fields GET /connectors/meta/${ctx.provider} lists, with the types the unified API documents (e.g. score.value, min and max as strings)`;
+      return validationHint(body?.details ?? [], ctx);
     case 'MalformedJsonError':
       return 'send the body as valid JSON';
     case 'UnsupportedMediaTypeError':
@@ -129,6 +129,20 @@ function refusalHint(status: number, body: BridgeErrorBody | undefined, ctx: { p
   if (status === 401) return 'authenticate with Basic auth: your StackOne API key as the user name';
   if (status === 404) return "PATCH /unified/ats/{assessments|background_checks}/orders/{id}/result with the webhook's record_id";
   return undefined;
+}
+
+/** The fix for the first refused field the bridge names; the connector meta for the rest. */
+function validationHint(details: FieldIssue[], ctx: { provider: string; atsName: string }): string {
+  const meta = `GET /connectors/meta/${ctx.provider} lists the fields ${ctx.atsName} uses`;
+  const p = details[0]?.pointer ?? '';
+  const required = /required/.test(details[0]?.message ?? '');
+  if (/^\/score\/(min|max)$/.test(p) && required) return `${ctx.atsName} shows a score only with value, min and max: send all three (as strings), or no score`;
+  if (p === '/result_url' && required) return `${ctx.atsName} needs a result_url (the report link) for a completed result: send a public or signed http(s) URL`;
+  if (p.startsWith('/score')) return `score.label, value, min and max are strings: {"value": "80", "min": "0", "max": "100"}; ${meta}`;
+  if (p === '/result') return `result is an object: {"value": "passed", "source_value": "Passed"}; ${meta}`;
+  if (p.startsWith('/result_url') || /\/url$/.test(p)) return `send a public (or signed) http(s) URL the recruiter can open; ${meta}`;
+  if (p.startsWith('/attachments')) return `each attachment needs an http(s) url and a content_type {"value": "pdf"}; ${meta}`;
+  return `${meta}, with the types the unified API documents`;
 }
 
 const show = (x: unknown): string => (typeof x === 'string' ? x : JSON.stringify(x));
