@@ -510,7 +510,7 @@ async function orderRun(sb: Sandbox, o: VerifyOptions, plan: Plan, run: OrderRun
     c.problems.push({
       what: 'no result update',
       reason: `your service received order ${orderId} but sent no result update within ${fmtS(timeout)}${stray.length ? `; the bridge answered other calls from it: ${stray.join('; ')}` : ''}`,
-      hint: `after the order webhook, PATCH ${sb.urls.bridge}/unified/ats/${seg}/orders/${orderId}/result (Basic auth with your API key, x-account-id: ${run.send.hops.find((h) => h.accountId)?.accountId ?? sb.accounts[run.ats].id}); your service's StackOne base URL must be ${sb.urls.bridge}`,
+      hint: `after the order webhook, PATCH ${sb.urls.bridge}/unified/ats/${seg}/orders/${orderId}/result (Basic auth with your API key, x-account-id: ${run.send.hops.find((h) => h.accountId)?.accountId ?? sb.accounts[run.ats].id}); your service's StackOne base URL must be ${sb.urls.bridge}; if it needs longer, pass --result-timeout`,
     });
   }
   for (const h of hops) {
