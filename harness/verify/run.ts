@@ -1,21 +1,22 @@
 /**
  * verify(): judges a partner's real service by the bridge's own rules, in both directions, with the
- * bridge's own code — never with a second copy of a rule.
+ * bridge's own code — never with a second copy of a rule (docs/decisions/008).
  *
- * 1. Probe: every origin the partner gave must accept a connection (bounded; "cannot connect to <url>
- *    — is your service running?" and nothing else runs when one does not).
- * 2. A sandbox starts in this process on free ports, except the bridge, which listens on the port the
- *    partner's service is configured with as its StackOne base URL (default 4010). It is pointed at
- *    the partner's package list(s) and webhook with its secret.
- * 3. bridge → partner: each category's package list is fetched by the bridge's PackageListResolver
- *    (its timeout, its classification: PackageListFailure), once per ATS.
- * 4. For each ATS and category a recruiter sends a test through the ATS's emulator; the bridge's
- *    dispatcher delivers a real signed order webhook (delivered = the dispatcher's own delivery state:
- *    any 2xx), and verify waits (bounded) for the partner's result update(s) through the unified API.
- *    They are judged by the bridge's answers as its journal records them (hop `result-update`:
- *    status, response body, `warnings`), then the candidate card is read: what the recruiter sees.
- * 5. One order's webhook is sent again signed with a wrong secret (the dispatcher's own badSignature):
- *    the partner must refuse it.
+ * 1. Probe: every origin the partner gave must accept a connection (bounded: "cannot connect to <url>
+ *    — is your service running?"; when nothing answers at all, nothing else runs).
+ * 2. Package lists: fetched by the bridge's PackageListResolver with the bridge's settings (its timeout,
+ *    signing, Basic style), once per ATS and category, explained from its PackageListFailure.
+ * 3. A sandbox starts in this process on free ports, except the bridge, which listens on the port the
+ *    partner's service is configured with as its StackOne base URL (default 4010), pointed at the
+ *    partner's lists (a static package id where a list failed) and webhook with its secret.
+ * 4. For each ATS and category a recruiter sends a test through the ATS's emulator; the dispatcher
+ *    delivers a real signed order webhook (delivered = the dispatcher's own delivery state: any 2xx) and
+ *    verify waits (bounded) for the partner's result update(s). They are judged by the bridge's answers
+ *    as its journal records them (hop `result-update`: status, response body, `warnings`); then the
+ *    candidate card is read: what the recruiter sees. One more order per category carries the webhook's
+ *    inferred parts; every result link is opened as the recruiter would.
+ * 5. A Greenhouse order is delivered again (a retry): it must not become a second update.
+ * 6. One order's webhook is sent again signed with a wrong secret: the partner must refuse it (4xx).
  */
 import net from 'node:net';
 import { CATEGORIES, DEFAULT_API_KEY, DEFAULT_WEBHOOK_SECRET, PROVIDERS, resolveConfig, type Category, type ProviderKey, type SandboxConfig } from '../config.ts';
