@@ -86,7 +86,11 @@ const listOf = <T extends string>(v: unknown, flag: string, known: readonly T[])
 /** The bridge port from --bridge-port, --bridge-url or ATS_SANDBOX_BRIDGE_URL. */
 export function bridgePortOf(port: unknown, url: unknown, env = process.env.ATS_SANDBOX_BRIDGE_URL): number {
   if (port !== undefined && url !== undefined) throw new VerifyUsageError('give --bridge-port or --bridge-url, not both');
-  if (port !== undefined) return posInt(port, '--bridge-port', 0)!;
+  if (port !== undefined) {
+    const n = posInt(port, '--bridge-port')!;
+    if (n > 65_535) throw new VerifyUsageError(`--bridge-port ${n} is not a port`);
+    return n;
+  }
   const raw = (url as string | undefined) ?? (env || undefined);
   if (raw === undefined) return DEFAULT_BRIDGE_PORT;
   const from = url !== undefined ? '--bridge-url' : 'ATS_SANDBOX_BRIDGE_URL';
@@ -96,8 +100,8 @@ export function bridgePortOf(port: unknown, url: unknown, env = process.env.ATS_
   } catch {
     throw new VerifyUsageError(`${from} ${JSON.stringify(raw)} is not a URL`);
   }
-  if (u.protocol !== 'http:' || !['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname)) {
-    throw new VerifyUsageError(`${from} must be http://127.0.0.1:<port> (the bridge runs here, on loopback); got ${raw}`);
+  if (u.protocol !== 'http:' || !['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname) || (u.pathname !== '/' && u.pathname !== '')) {
+    throw new VerifyUsageError(`${from} must be http://127.0.0.1:<port>, no path (the bridge runs here, on loopback, at the root); got ${raw}`);
   }
   return Number(u.port || 80);
 }

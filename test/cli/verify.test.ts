@@ -280,6 +280,8 @@ describe('verify: the CLI', () => {
     [[], /give --partner-base-url, or --package-list-url and --webhook-url/],
     [['--partner-base-url', 'http://127.0.0.1:1', '--bridge-port', '1', '--bridge-url', 'http://127.0.0.1:2'], /not both/],
     [['--partner-base-url', 'http://127.0.0.1:1', '--reporter', 'xml'], /--reporter is junit or json/],
+    [['--partner-base-url', 'http://127.0.0.1:1', '--bridge-url', 'http://10.0.0.5:4010'], /--bridge-url must be http:\/\/127\.0\.0\.1:<port>/],
+    [['--partner-base-url', 'http://127.0.0.1:1', '--bridge-port', '0'], /--bridge-port takes a whole number of at least 1/],
     [['--partner-base-url', 'http://127.0.0.1:1', '--ats', 'workday'], /--ats: unknown workday/],
     [['--bogus'], /Unknown option '--bogus'/],
   ])('usage error %j: exit 2, one line', async (args, message) => {
