@@ -299,6 +299,15 @@ describe('verify: the CLI', () => {
     expect(lines[0]).toMatch(message);
   });
 
+  it('the bridge port: --bridge-port, else --bridge-url, else ATS_SANDBOX_BRIDGE_URL, else 4010', async () => {
+    const { bridgePortOf } = await import('../../harness/cli/verify.ts');
+    expect(bridgePortOf('4311', undefined, 'http://127.0.0.1:4999')).toBe(4311);
+    expect(bridgePortOf(undefined, 'http://localhost:4312', 'http://127.0.0.1:4999')).toBe(4312);
+    expect(bridgePortOf(undefined, undefined, 'http://127.0.0.1:4999/')).toBe(4999);
+    expect(bridgePortOf(undefined, undefined, '')).toBe(4010);
+    expect(() => bridgePortOf(undefined, undefined, 'http://127.0.0.1:4999/stackone')).toThrow(/ATS_SANDBOX_BRIDGE_URL must be http:\/\/127\.0\.0\.1:<port>, no path/);
+  });
+
   it('--help documents every flag', async () => {
     const { VERIFY_HELP, parseVerifyArgs } = await import('../../harness/cli/verify.ts');
     const src = await readFile(path.resolve('harness/cli/verify.ts'), 'utf8');
