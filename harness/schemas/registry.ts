@@ -6,14 +6,14 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { assets } from '../assets.ts';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { FieldIssue } from '../../schemas/generated/unified/common.ts';
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
-export const SCHEMA_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schemas');
+export const SCHEMA_ROOT = assets.schemasDir;
 export const SCHEMA_BASE = 'https://ats-sandbox.local/schemas/';
 
 export interface Verdict {
