@@ -4,7 +4,7 @@
  * data dir, or http://127.0.0.1:4000 (./endpoint.ts), the same API CI uses.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Sandbox, StartOptions } from '../sandbox.ts';
@@ -197,7 +197,6 @@ async function up(argv: string[]): Promise<number> {
  */
 async function detach(argv: string[], dataDir: string | undefined, json: boolean): Promise<number> {
   const dir = dataDirFor(dataDir);
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(dir, { recursive: true });
   const log = path.join(dir, 'up.log');
   const fd = openSync(log, 'w');
@@ -343,8 +342,16 @@ async function reset(argv: string[]): Promise<number> {
   return 0;
 }
 
+/** `--out FILE` (verify, scenario run): its folder is created, as CI jobs write reports/…xml into a fresh checkout. */
+function makeOutDir(argv: string[]): void {
+  const i = argv.findIndex((a) => a === '--out' || a.startsWith('--out='));
+  const file = i < 0 ? undefined : argv[i].startsWith('--out=') ? argv[i].slice(6) : argv[i + 1];
+  if (file && !file.startsWith('-')) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'verify' || command === 'scenario') makeOutDir(rest);
   try {
     switch (command) {
       case 'up':
@@ -365,7 +372,11 @@ export async function main(argv: string[]): Promise<number> {
         return await (await scenarioCli()).scenarioCommand(rest);
       case 'schemas':
         if (rest.includes('--help') || rest.includes('-h')) return help('schemas');
-        return await (await schemasCli()).schemasCommand(rest[0], rest.slice(1));
+        return await (await schemasCli()).schemasCommand(rest[0], rest.slice(1)).catch((e: NodeJS.ErrnoException) => {
+          if (e.code !== 'ERR_MODULE_NOT_FOUND' || !e.message.includes('json-schema-to-typescript')) throw e;
+          console.error('ats-sandbox: `schemas generate` and `schemas check` are for a checkout of ats-sandbox (they rewrite its schemas/generated/); `npm ci` there installs json-schema-to-typescript, which they need.');
+          return 2;
+        });
       case 'verify':
         return await (await verifyCli()).verifyCommand(rest);
       case 'contracts':
