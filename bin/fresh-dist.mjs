@@ -54,7 +54,7 @@ export function ensureFreshDist() {
   if (!existsSync(path.join(root, 'harness', 'cli', 'main.ts'))) return false; // an installed package: no sources
   const built = statSync(stamp, { throwIfNoEntry: false })?.mtimeMs ?? 0;
   if (built >= newestSource()) return false;
-  process.stderr.write('ats-sandbox: sources changed since the last build, rebuilding dist/ (npm run build)…\n');
+  process.stderr.write(built ? 'ats-sandbox: sources changed since the last build, rebuilding dist/ (npm run build)…\n' : 'ats-sandbox: building dist/ (once after npm ci, about a second)…\n');
   build({ tolerateTypeErrors: true });
   return true;
 }
