@@ -9,6 +9,6 @@ try {
   process.exit(1);
 }
 const { main } = await import('../dist/harness/cli/main.js');
-process.exitCode = await main(process.argv.slice(2));
-// `up` in the foreground keeps serving until Ctrl-C; every other command ends now, open handles or not
-if (process.argv[2] !== 'up' || process.argv.includes('--help') || process.argv.includes('-h')) process.exit(process.exitCode);
+// main() returns when the command is done (`up`: once the sandbox has closed after Ctrl-C/SIGTERM):
+// exit now, without waiting for idle keep-alive sockets or retry timers to run out
+process.exit(await main(process.argv.slice(2)));

@@ -70,12 +70,19 @@ export function clearEndpoint(dataDir: string, pid: number): void {
   if (readEndpoint(dataDir)?.pid === pid) rmSync(endpointFile(dataDir), { force: true });
 }
 
+/** True while process `pid` runs (an exited process not yet reaped by its parent, a zombie, has stopped). */
 export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    // Linux: "pid (name) S ..."; a detached `up` is reaped by whatever adopted it, sometimes a second later
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // no /proc: kill(pid, 0) is all there is
   }
 }
 

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -16,8 +16,6 @@ import { startSandbox, type Sandbox } from '../../harness/sandbox.ts';
 const run = promisify(execFile);
 const ROOT = path.resolve('.');
 const TSC = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string }> };
-const versionOf = (name: string): string => lock.packages[`node_modules/${name}`].version;
 
 let tmp: string;
 let app: string;
@@ -37,8 +35,9 @@ beforeAll(async () => {
   await writeFile(path.join(app, 'package.json'), JSON.stringify({ name: 'partner-app', private: true, type: 'module' }));
   await npm(['install', tarball], app);
   installedMb = Number((await run('du', ['-sk', path.join(app, 'node_modules')])).stdout.split('\t')[0]) / 1024;
-  // what a TypeScript partner with msw handlers adds on top
-  await npm(['install', `msw@${versionOf('msw')}`, `@types/node@${versionOf('@types/node')}`], app);
+  // msw, the optional peer that `ats-sandbox/msw` needs: this checkout's copy, linked (a second install
+  // would add seconds); @types/node came with the package (through @types/express)
+  await symlink(path.join(ROOT, 'node_modules', 'msw'), path.join(app, 'node_modules', 'msw'), 'dir');
 }, 180_000);
 
 afterAll(async () => {
