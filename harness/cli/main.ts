@@ -162,6 +162,10 @@ async function up(argv: string[]): Promise<number> {
   const running = (Object.keys(sb.urls) as ServiceName[]).filter((s) => !opts.only || opts.only.includes(s));
   // where it listens, for the other commands (split mode: the process that runs the control plane)
   const endpointDir = v['data-dir'] ? path.resolve(v['data-dir'] as string) : (sb.config.dataDir ?? dataDirFor(undefined));
+  const previous = running.includes('controlPlane') ? readEndpoint(endpointDir) : undefined;
+  if (previous && previous.pid !== process.pid && alive(previous.pid)) {
+    console.error(`ats-sandbox: ${path.relative(process.cwd(), path.join(endpointDir, 'endpoint.json'))} recorded another running sandbox (${previous.controlPlane}, pid ${previous.pid}); it now records this one. Give each sandbox its own --data-dir to keep both.`);
+  }
   const endpointFile = running.includes('controlPlane')
     ? writeEndpoint(endpointDir, { controlPlane: sb.urls.controlPlane, urls: Object.fromEntries(running.map((s) => [s, sb.urls[s]])), apiKey: sb.apiKey, accounts: sb.accounts, pid: process.pid, startedAt: new Date().toISOString() })
     : undefined;
@@ -197,6 +201,10 @@ async function up(argv: string[]): Promise<number> {
  */
 async function detach(argv: string[], dataDir: string | undefined, json: boolean): Promise<number> {
   const dir = dataDirFor(dataDir);
+  const previous = readEndpoint(dir);
+  if (previous && alive(previous.pid)) {
+    console.error(`ats-sandbox: a sandbox recorded in ${path.relative(process.cwd(), path.join(dir, 'endpoint.json'))} still runs (${previous.controlPlane}, pid ${previous.pid}); this one replaces that record and down will stop this one only. Give each sandbox its own --data-dir to keep both.`);
+  }
   mkdirSync(dir, { recursive: true });
   const log = path.join(dir, 'up.log');
   const fd = openSync(log, 'w');
