@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config';
 const consumer = ['contracts/**/*.consumer.test.ts'];
 
 export default defineConfig({
+  // `ats-sandbox/*` imported by a test resolves to the TypeScript sources, not dist/ (package.json
+  // exports); the rest are vite's default server conditions, which this list replaces
+  ssr: { resolve: { conditions: ['ats-sandbox-source', 'module', 'node', 'development|production'] } },
   test: {
     env: { PACT_DO_NOT_TRACK: 'true', ATS_SANDBOX_QUIET: '1' },
     // vitest's default is cores - 1, i.e. one worker on a 2-core CI machine; most tests wait on I/O

@@ -184,8 +184,11 @@ async function startup(): Promise<void> {
   results.startup = s;
   const npm = median(s.npmStartMs);
   const inproc = median(s.inProcessMs.slice(1));
-  rows.push({ figure: 'npm start until every service answers', value: `${Math.round(npm)} ms (node bin/ats-sandbox.mjs: ${Math.round(median(s.cliMs))} ms; bare node, 7 listeners: ${Math.round(median(s.bareNodeMs))} ms)`, target: '≤ 1500 ms', ok: npm <= 1500 });
-  rows.push({ figure: 'startSandbox() in process', value: `${round(inproc, 1)} ms median (first ${round(s.inProcessMs[0], 1)} ms)`, target: '≤ 300 ms', ok: inproc <= 300 && s.inProcessMs[0] <= 300 });
+  const help = median(s.helpMs);
+  const bare = median(s.bareExitMs);
+  rows.push({ figure: 'ats-sandbox --help, until it exits', value: `${Math.round(help)} ms vs bare node -e '' ${Math.round(bare)} ms = ${round(help / bare)}×`, target: '≤ 5×', ok: help / bare <= 5, note: `medians of ${s.helpMs.length}, interleaved` });
+  rows.push({ figure: 'npm start until every service answers', value: `${Math.round(npm)} ms (node bin/ats-sandbox.mjs: ${Math.round(median(s.cliMs))} ms; bare node, 7 listeners: ${Math.round(median(s.bareNodeMs))} ms)`, target: '≤ 1000 ms', ok: npm <= 1000 });
+  rows.push({ figure: 'startSandbox() in process', value: `${round(inproc, 1)} ms median (first ${round(s.inProcessMs[0], 1)} ms)`, target: '≤ 200 ms', ok: inproc <= 200 && s.inProcessMs[0] <= 200 });
 }
 
 const timed = async (f: () => Promise<void>): Promise<number> => {

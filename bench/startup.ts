@@ -69,12 +69,30 @@ export interface StartupFigures {
   cliMs: number[];
   bareNodeMs: number[];
   inProcessMs: number[];
+  /** `node bin/ats-sandbox.mjs --help` until it exits, beside a bare `node -e ''`, interleaved */
+  helpMs: number[];
+  bareExitMs: number[];
+}
+
+/** ms from spawn to exit of `node ...args` (stdout discarded). */
+function timeToExit(args: string[]): Promise<number> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: 'ignore' });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(performance.now() - t0) : reject(new Error(`node ${args.join(' ')} exited with ${code}`))));
+  });
 }
 
 export async function measureStartup(rounds = 3): Promise<StartupFigures> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ats-bench-start-'));
-  const out: StartupFigures = { npmStartMs: [], cliMs: [], bareNodeMs: [], inProcessMs: [] };
+  const out: StartupFigures = { npmStartMs: [], cliMs: [], bareNodeMs: [], inProcessMs: [], helpMs: [], bareExitMs: [] };
   try {
+    await timeToExit(['bin/ats-sandbox.mjs', '--help']); // dist/ up to date, caches warm
+    for (let i = 0; i < rounds * 4; i++) {
+      out.bareExitMs.push(await timeToExit(['-e', '']));
+      out.helpMs.push(await timeToExit(['bin/ats-sandbox.mjs', '--help']));
+    }
     for (let i = 0; i < rounds; i++) {
       const ports = await freePorts(SERVICES.length);
       const portMap = Object.fromEntries(SERVICES.map((s, j) => [s, ports[j]])) as Record<ServiceName, number>;

@@ -1,8 +1,14 @@
 #!/usr/bin/env node
-// The ats-sandbox command: runs the TypeScript CLI through tsx (no build step).
-import { register } from 'tsx/esm/api';
+// The ats-sandbox command: the compiled CLI in dist/, run by plain node (no loader).
+import { ensureFreshDist } from './fresh-dist.mjs';
 
-register();
-const { main } = await import('../harness/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
-if (!['up'].includes(process.argv[2] ?? '') || process.argv.includes('--help')) process.exit(process.exitCode);
+try {
+  ensureFreshDist(); // a checkout only: rebuild dist/ once after a source edit
+} catch (e) {
+  console.error(e.message);
+  process.exit(1);
+}
+const { main } = await import('../dist/harness/cli/main.js');
+// main() returns when the command is done (`up`: once the sandbox has closed after Ctrl-C/SIGTERM):
+// exit now, without waiting for idle keep-alive sockets or retry timers to run out
+process.exit(await main(process.argv.slice(2)));

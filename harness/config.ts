@@ -8,12 +8,8 @@ import type { SandboxConfig, PackageSource, ProviderConfig, WebhookConfig } from
 import { validate, explainIssues } from './schemas/registry.ts';
 
 export type { SandboxConfig };
-export const PROVIDERS = ['teamtailor', 'recruitee', 'greenhouse', 'smartrecruiters'] as const;
-export type ProviderKey = (typeof PROVIDERS)[number];
-export const CATEGORIES = ['assessment', 'background_check'] as const;
-export type Category = (typeof CATEGORIES)[number];
-export const SERVICES = ['controlPlane', 'bridge', ...PROVIDERS, 'partner'] as const;
-export type ServiceName = (typeof SERVICES)[number];
+import { PROVIDERS, CATEGORIES, SERVICES, type ProviderKey, type Category, type ServiceName } from './names.ts';
+export { PROVIDERS, CATEGORIES, SERVICES, type ProviderKey, type Category, type ServiceName };
 
 export const DEFAULT_PORTS: Record<ServiceName, number> = {
   controlPlane: 4000,

@@ -9,9 +9,10 @@ import { checkOpenApi, OPENAPI_FILE } from '../harness/schemas/openapi-document.
 import { importOpenApi, renderImportReport } from '../harness/schemas/import-openapi.ts';
 import { listSchemaFiles, SCHEMA_ROOT } from '../harness/schemas/registry.ts';
 import { validate, type ResultUpdate } from 'ats-sandbox/schemas';
+import { assets } from '../harness/assets.ts';
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
-const FIXTURE = path.resolve('contracts/fixtures/stackone-openapi.mini.json');
+const FIXTURE = path.join(assets.fixturesDir, 'stackone-openapi.mini.json');
 
 /** A copy of schemas/ (without generated/) to import into: the real schemas are never touched. */
 async function schemasCopy(): Promise<string> {

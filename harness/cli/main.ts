@@ -1,15 +1,22 @@
 /**
  * ats-sandbox: the command line. `up` runs the sandbox; the other commands drive a running one
- * through its control plane (default http://127.0.0.1:4000), the same API CI uses.
+ * through its control plane, found by --url, ATS_SANDBOX_URL, the endpoint file `up` writes in its
+ * data dir, or http://127.0.0.1:4000 (./endpoint.ts), the same API CI uses.
  */
+import { spawn } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { startSandbox, type StartOptions } from '../sandbox.ts';
-import { ConfigError, PROVIDERS, SERVICES, type ProviderKey, type ServiceName } from '../config.ts';
+import type { Sandbox, StartOptions } from '../sandbox.ts';
+import { PROVIDERS, SERVICES, type ProviderKey, type ServiceName } from '../names.ts';
 import { AdminClient, AdminError } from '../control-plane/client.ts';
 import { renderCard, renderReport, hopLine, table } from './format.ts';
+import { alive, answers, clearEndpoint, dataDirFor, readEndpoint, resolveTarget, URL_ENV, writeEndpoint, type Endpoint, type Target } from './endpoint.ts';
 
-// The heavy subcommands (Pact, json-schema-to-typescript, prettier, js-yaml) load only when used, so
-// `up` does not pay ~1 s of module loading for them (bench/: npm start until every service answers).
+// Each command imports only what it needs: `--help` and the client commands load no server code, and
+// the heavy ones (Pact, json-schema-to-typescript) load only behind their own command
+// (bench/: --help beside a bare node, npm start until every service answers).
+const sandboxModule = () => import('../sandbox.ts');
 const schemasCli = () => import('./schemas.ts');
 const scenarioCli = () => import('./scenario.ts');
 const verifyCli = () => import('./verify.ts');
@@ -26,7 +33,9 @@ const HELP: Record<string, string> = {
 
 usage: ats-sandbox <command> [options]    (every command takes --help)
 
-  up                      run the sandbox (npm start does this)
+  up                      run the sandbox (npm start does this); --detach runs it in the background
+  wait                    wait until the sandbox answers (CI: after up --detach)
+  down                    stop the sandbox that up started (CI)
   trigger <ats>           a recruiter sends a test; prints the order id and every hop
   show <ats> <candidate>  the candidate card as the recruiter sees it
   journal [--follow]      every hop between the services
@@ -37,7 +46,10 @@ usage: ats-sandbox <command> [options]    (every command takes --help)
   contracts publish-dir   copy contracts/pacts/ to contracts/published/ (what verify reads)
   scenario list|explain|run   reproduce a customer's problem: troubleshooting scenarios
 
-ATSs: ${PROVIDERS.join(', ')}`,
+ATSs: ${PROVIDERS.join(', ')}
+
+Which sandbox: every command but up talks to the control plane at --url, else $${URL_ENV}, else the one
+recorded by up in <data dir>/endpoint.json (--data-dir, default .sandbox-data), else http://127.0.0.1:4000.`,
   up: `usage: ats-sandbox up [options]
 
   --partner-list-url URL     your Package's List Endpoint (both categories), instead of the reference partner
@@ -52,15 +64,34 @@ ATSs: ${PROVIDERS.join(', ')}`,
   --strict                   refuse (400) what the bridge would accept with a warning
   --only a,b                 start only these services (${SERVICES.join(', ')})
   --ports 0                  every service on a free port (parallel CI jobs); see --json for the URLs
-  --json                     print the URLs and credentials as JSON`,
-  trigger: `usage: ats-sandbox trigger <ats> [--category assessment|background_check] [--package ID] [--candidate ID] [--json] [--url CONTROL_PLANE]`,
-  show: `usage: ats-sandbox show <ats> <candidate> [--json] [--url CONTROL_PLANE]   (candidates: cand_ada, cand_juston, cand_grace)`,
-  journal: `usage: ats-sandbox journal [--follow] [--order ID] [--service S] [--limit N] [--json] [--url CONTROL_PLANE]`,
-  reset: `usage: ats-sandbox reset [--url CONTROL_PLANE]`,
+  --json                     print the URLs and credentials as JSON
+  --detach                   start in the background, wait until every service answers, print the URLs and
+                             return (output in <data dir>/up.log); stop it with ats-sandbox down
+
+  up records where it listens in <data dir>/endpoint.json; the other commands read it.`,
+  trigger: `usage: ats-sandbox trigger <ats> [--category assessment|background_check] [--package ID] [--candidate ID] [--json] [--url CONTROL_PLANE] [--data-dir DIR]`,
+  show: `usage: ats-sandbox show <ats> <candidate> [--json] [--url CONTROL_PLANE] [--data-dir DIR]   (candidates: cand_ada, cand_juston, cand_grace)`,
+  journal: `usage: ats-sandbox journal [--follow] [--order ID] [--service S] [--limit N] [--json] [--url CONTROL_PLANE] [--data-dir DIR]`,
+  reset: `usage: ats-sandbox reset [--url CONTROL_PLANE] [--data-dir DIR]`,
+  wait: `usage: ats-sandbox wait [--timeout SECONDS] [--url CONTROL_PLANE] [--data-dir DIR]
+
+  waits until the sandbox's control plane answers (default 30 s); exit 1 when it does not`,
+  down: `usage: ats-sandbox down [--timeout SECONDS] [--data-dir DIR]
+
+  stops the sandbox that \`up\` recorded in <data dir>/endpoint.json (SIGTERM, then waits for it to exit)`,
   schemas: `usage: ats-sandbox schemas generate|check|import-openapi FILE`,
 };
 
-const common: ParseArgsConfig['options'] = { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' }, url: { type: 'string', default: 'http://127.0.0.1:4000' } };
+const common: ParseArgsConfig['options'] = { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' }, url: { type: 'string' }, 'data-dir': { type: 'string' } };
+
+/** The sandbox a client command talks to, kept for the message when nothing answers there. */
+let target: Target | undefined;
+
+function client(v: { url?: unknown; 'data-dir'?: unknown }): AdminClient {
+  const t = resolveTarget({ url: v.url as string | undefined, dataDir: v['data-dir'] as string | undefined });
+  target = t;
+  return new AdminClient(() => t.url);
+}
 
 class UsageError extends Error {}
 
@@ -96,8 +127,10 @@ async function up(argv: string[]): Promise<number> {
     strict: { type: 'boolean' },
     only: { type: 'string' },
     ports: { type: 'string' },
+    detach: { type: 'boolean' },
   });
   if (v.help) return help('up');
+  if (v.detach) return detach(argv.filter((a) => a !== '--detach'), v['data-dir'] as string | undefined, Boolean(v.json));
   const opts: StartOptions = { configFile: (v.config as string | undefined) ?? undefined };
   const listUrl = v['partner-list-url'] as string | undefined;
   const staticId = v['static-package-id'] as string | undefined;
@@ -126,11 +159,22 @@ async function up(argv: string[]): Promise<number> {
     opts.only = only;
   }
   const started = performance.now();
+  const { startSandbox } = await sandboxModule();
   const sb = await startSandbox(opts);
   const ms = Math.round(performance.now() - started);
   const running = (Object.keys(sb.urls) as ServiceName[]).filter((s) => !opts.only || opts.only.includes(s));
+  // where it listens, for the other commands (split mode: the process that runs the control plane)
+  const endpointDir = v['data-dir'] ? path.resolve(v['data-dir'] as string) : (sb.config.dataDir ?? dataDirFor(undefined));
+  const previous = running.includes('controlPlane') ? readEndpoint(endpointDir) : undefined;
+  if (previous && previous.pid !== process.pid && alive(previous.pid)) {
+    console.error(`ats-sandbox: ${path.relative(process.cwd(), path.join(endpointDir, 'endpoint.json'))} recorded another running sandbox (${previous.controlPlane}, pid ${previous.pid}); it now records this one. Give each sandbox its own --data-dir to keep both.`);
+  }
+  const endpointFile = running.includes('controlPlane')
+    ? writeEndpoint(endpointDir, { controlPlane: sb.urls.controlPlane, urls: Object.fromEntries(running.map((s) => [s, sb.urls[s]])), apiKey: sb.apiKey, accounts: sb.accounts, pid: process.pid, startedAt: new Date().toISOString() })
+    : undefined;
+  const urlFlag = sb.urls.controlPlane === 'http://127.0.0.1:4000' ? '' : ` --url ${sb.urls.controlPlane}`;
   if (v.json) {
-    console.log(JSON.stringify({ urls: Object.fromEntries(running.map((s) => [s, sb.urls[s]])), apiKey: sb.apiKey, accounts: sb.accounts, startedInMs: ms }));
+    console.log(JSON.stringify({ urls: Object.fromEntries(running.map((s) => [s, sb.urls[s]])), apiKey: sb.apiKey, accounts: sb.accounts, startedInMs: ms, pid: process.pid, ...(endpointFile ? { endpointFile } : {}) }));
   } else {
     console.log(`ats-sandbox is up in ${ms} ms${opts.only ? ` (${opts.only.join(', ')})` : ''}\n`);
     console.log(table(running.map((s) => [s, sb.urls[s]]), ['service', 'url']));
@@ -139,7 +183,8 @@ async function up(argv: string[]): Promise<number> {
     console.log(`Order webhooks: ${sb.config.webhooks.map((w) => `${w.url} (secret ${w.secret}; events ${w.events.join(', ')})`).join('; ') || 'none'}\n`);
     console.log(table(Object.values(sb.accounts).map((a) => [a.provider, a.id, a.externalTriggerToken, sb.config.providers[a.provider].authType]), ['ats', 'x-account-id', 'External Trigger Token', 'auth type']));
     console.log(`\nTry:  curl -u '${sb.apiKey}:' -H 'x-account-id: ${sb.accounts.greenhouse.id}' ${sb.urls.bridge}/unified/ats/assessments/packages`);
-    console.log(`      npx ats-sandbox trigger greenhouse && npx ats-sandbox show greenhouse cand_ada`);
+    console.log(`      npx ats-sandbox trigger greenhouse${urlFlag} && npx ats-sandbox show greenhouse cand_ada${urlFlag}`);
+    if (endpointFile) console.log(`      (from this folder the commands find it without --url: ${path.relative(process.cwd(), endpointFile) || endpointFile}; elsewhere set ${URL_ENV}=${sb.urls.controlPlane})`);
     console.log(`\nDashboard and control plane: ${sb.urls.controlPlane}/   ·   Ctrl-C stops.`);
   }
   await new Promise<void>((resolve) => {
@@ -147,12 +192,117 @@ async function up(argv: string[]): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  if (endpointFile) clearEndpoint(endpointDir, process.pid);
   await sb.close();
   if (!v.json) console.log('\nstopped');
   return 0;
 }
 
-function describeSource(sb: Awaited<ReturnType<typeof startSandbox>>): string {
+/**
+ * `up --detach`: the same `up` in a process of its own (output in <data dir>/up.log); returns once every
+ * service answers, printing where, or fails with the end of the log when the process exits first.
+ */
+async function detach(argv: string[], dataDir: string | undefined, json: boolean): Promise<number> {
+  const dir = dataDirFor(dataDir);
+  const previous = readEndpoint(dir);
+  if (previous && alive(previous.pid)) {
+    console.error(`ats-sandbox: a sandbox recorded in ${path.relative(process.cwd(), path.join(dir, 'endpoint.json'))} still runs (${previous.controlPlane}, pid ${previous.pid}); this one replaces that record and down will stop this one only. Give each sandbox its own --data-dir to keep both.`);
+  }
+  mkdirSync(dir, { recursive: true });
+  const log = path.join(dir, 'up.log');
+  const fd = openSync(log, 'w');
+  const { PACKAGE_ROOT } = await import('../assets.ts');
+  const bin = path.join(PACKAGE_ROOT, 'bin', 'ats-sandbox.mjs');
+  const child = spawn(process.execPath, [bin, 'up', ...argv.filter((a) => a !== '--json'), '--json'], {
+    detached: true,
+    stdio: ['ignore', fd, fd],
+    env: { ...process.env, ATS_SANDBOX_SKIP_BUILD_CHECK: '1' },
+  });
+  closeSync(fd);
+  let exit: number | null | undefined;
+  child.once('exit', (code, signal) => (exit = code ?? (signal ? 1 : 0)));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const line = readFileSync(log, 'utf8').split('\n').find((l) => l.startsWith('{'));
+    if (line) {
+      child.unref();
+      const up = JSON.parse(line) as Omit<Endpoint, 'controlPlane'> & { endpointFile?: string };
+      if (json) console.log(JSON.stringify({ ...up, log }));
+      else {
+        const cp = up.urls.controlPlane;
+        console.log(`ats-sandbox is up in the background (pid ${up.pid}; output in ${path.relative(process.cwd(), log)})\n`);
+        console.log(table(Object.entries(up.urls).map(([s, u]) => [s, u ?? '']), ['service', 'url']));
+        console.log(`\nAPI key: ${up.apiKey}`);
+        if (cp) console.log(`Other commands find it through ${up.endpointFile ? path.relative(process.cwd(), up.endpointFile) : '--url'}, or pass --url ${cp} (or set ${URL_ENV}=${cp}).`);
+        console.log('Stop it with: npx ats-sandbox down');
+      }
+      return 0;
+    }
+    if (exit !== undefined || Date.now() > deadline) {
+      if (exit === undefined) child.kill('SIGTERM');
+      const tail = readFileSync(log, 'utf8').trim().split('\n').slice(-15).join('\n');
+      console.error(`ats-sandbox: the sandbox ${exit === undefined ? 'did not start within 30 s' : `exited (${exit}) before it was up`}. Its output (${log}):\n${tail}`);
+      return 1;
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function waitCommand(argv: string[]): Promise<number> {
+  const { values: v } = args(argv, { timeout: { type: 'string' } });
+  if (v.help) return help('wait');
+  const seconds = Number((v.timeout as string | undefined) ?? 30);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new UsageError('--timeout is a number of seconds');
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    // read the target again each round: `up` writes its endpoint file only once it listens
+    const t = resolveTarget({ url: v.url as string | undefined, dataDir: v['data-dir'] as string | undefined });
+    if (await answers(t.url)) {
+      console.log(v.json ? JSON.stringify({ url: t.url, source: t.source }) : `the sandbox answers at ${t.url} (${t.source})`);
+      return 0;
+    }
+    if (Date.now() > deadline) {
+      console.error(`ats-sandbox: no sandbox answered at ${t.url} within ${seconds} s (found through ${t.source})`);
+      return 1;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function down(argv: string[]): Promise<number> {
+  const { values: v } = args(argv, { timeout: { type: 'string' } });
+  if (v.help) return help('down');
+  const dir = dataDirFor(v['data-dir'] as string | undefined);
+  const e = readEndpoint(dir);
+  const file = path.relative(process.cwd(), path.join(dir, 'endpoint.json'));
+  if (!e) {
+    console.error(`ats-sandbox: no sandbox recorded in ${file}: down stops the one \`up\` started with this data dir (pass --data-dir)`);
+    return 1;
+  }
+  if (v.url && (v.url as string).replace(/\/+$/, '') !== e.controlPlane) {
+    console.error(`ats-sandbox: ${file} records the sandbox at ${e.controlPlane}, not ${v.url as string}; down stops only a sandbox \`up\` recorded`);
+    return 1;
+  }
+  if (!alive(e.pid)) {
+    clearEndpoint(dir, e.pid);
+    console.log(`the sandbox recorded in ${file} (pid ${e.pid}) had already stopped; removed the stale file`);
+    return 0;
+  }
+  process.kill(e.pid, 'SIGTERM');
+  const deadline = Date.now() + Number((v.timeout as string | undefined) ?? 10) * 1000;
+  while (alive(e.pid)) {
+    if (Date.now() > deadline) {
+      console.error(`ats-sandbox: the sandbox (pid ${e.pid}) did not stop; it was sent SIGTERM`);
+      return 1;
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  clearEndpoint(dir, e.pid);
+  console.log(`stopped the sandbox at ${e.controlPlane} (pid ${e.pid})`);
+  return 0;
+}
+
+function describeSource(sb: Sandbox): string {
   const a = sb.config.providers.teamtailor.packages;
   const one = (s: { listUrl: string | null; staticPackageId: string | null }) => s.listUrl ?? (s.staticPackageId ? `static ${s.staticPackageId}` : 'none (the ATSs will show their error)');
   return `assessments ${one(a.assessment)}; background checks ${one(a.background_check)}`;
@@ -163,7 +313,7 @@ async function trigger(argv: string[]): Promise<number> {
   if (v.help) return help('trigger');
   const category = (v.category as string | undefined) ?? 'assessment';
   if (category !== 'assessment' && category !== 'background_check') throw new UsageError('--category is assessment or background_check');
-  const report = await new AdminClient(() => v.url as string).sendTest(ats(positionals[0]), {
+  const report = await client(v).sendTest(ats(positionals[0]), {
     category,
     ...(v.package ? { packageId: v.package as string } : {}),
     ...(v.candidate ? { candidateId: v.candidate as string } : {}),
@@ -175,7 +325,7 @@ async function trigger(argv: string[]): Promise<number> {
 async function show(argv: string[]): Promise<number> {
   const { values: v, positionals } = args(argv, {});
   if (v.help) return help('show');
-  const card = await new AdminClient(() => v.url as string).candidate(ats(positionals[0]), positionals[1] ?? 'cand_ada');
+  const card = await client(v).candidate(ats(positionals[0]), positionals[1] ?? 'cand_ada');
   console.log(v.json ? JSON.stringify(card, null, 2) : renderCard(card));
   return 0;
 }
@@ -183,7 +333,7 @@ async function show(argv: string[]): Promise<number> {
 async function journal(argv: string[]): Promise<number> {
   const { values: v } = args(argv, { follow: { type: 'boolean', short: 'f' }, order: { type: 'string' }, service: { type: 'string' }, limit: { type: 'string' } });
   if (v.help) return help('journal');
-  const admin = new AdminClient(() => v.url as string);
+  const admin = client(v);
   let after: number | undefined;
   for (;;) {
     const entries = await admin.journal({ after, orderId: v.order as string | undefined, service: v.service as string | undefined, limit: (v.limit as string | undefined) ?? 200 });
@@ -198,13 +348,21 @@ async function journal(argv: string[]): Promise<number> {
 async function reset(argv: string[]): Promise<number> {
   const { values: v } = args(argv, {});
   if (v.help) return help('reset');
-  await new AdminClient(() => v.url as string).reset();
+  await client(v).reset();
   console.log('reset: orders, results, deliveries and the journal are gone; accounts and demo data stay');
   return 0;
 }
 
+/** `--out FILE` (verify, scenario run): its folder is created, as CI jobs write reports/…xml into a fresh checkout. */
+function makeOutDir(argv: string[]): void {
+  const i = argv.findIndex((a) => a === '--out' || a.startsWith('--out='));
+  const file = i < 0 ? undefined : argv[i].startsWith('--out=') ? argv[i].slice(6) : argv[i + 1];
+  if (file && !file.startsWith('-')) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'verify' || command === 'scenario') makeOutDir(rest);
   try {
     switch (command) {
       case 'up':
@@ -217,11 +375,19 @@ export async function main(argv: string[]): Promise<number> {
         return await journal(rest);
       case 'reset':
         return await reset(rest);
+      case 'wait':
+        return await waitCommand(rest);
+      case 'down':
+        return await down(rest);
       case 'scenario':
         return await (await scenarioCli()).scenarioCommand(rest);
       case 'schemas':
         if (rest.includes('--help') || rest.includes('-h')) return help('schemas');
-        return await (await schemasCli()).schemasCommand(rest[0], rest.slice(1));
+        return await (await schemasCli()).schemasCommand(rest[0], rest.slice(1)).catch((e: NodeJS.ErrnoException) => {
+          if (e.code !== 'ERR_MODULE_NOT_FOUND' || !e.message.includes('json-schema-to-typescript')) throw e;
+          console.error('ats-sandbox: `schemas generate` and `schemas check` are for a checkout of ats-sandbox (they rewrite its schemas/generated/); `npm ci` there installs json-schema-to-typescript, which they need.');
+          return 2;
+        });
       case 'verify':
         return await (await verifyCli()).verifyCommand(rest);
       case 'contracts':
@@ -240,7 +406,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`ats-sandbox: ${(e as Error).message}\n\n${(await helpText(command ?? '')) ?? HELP['']}`);
       return 2;
     }
-    if (e instanceof ConfigError) {
+    if (e instanceof (await import('../config.ts')).ConfigError) {
       console.error(`ats-sandbox: ${e.message}`);
       return 2;
     }
@@ -253,12 +419,13 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`ats-sandbox: a port is already in use (${err.message}). Is another sandbox running? Stop it, or set other ports in sandbox.config.json.`);
       return 1;
     }
+    const where = target ? ` at ${target.url} (found through ${target.source})` : '';
     if (err.cause?.code === 'ECONNREFUSED') {
-      console.error('ats-sandbox: no sandbox answers on the control plane. Start one with `npm start` (or pass --url).');
+      console.error(`ats-sandbox: no sandbox answers on the control plane${where}. Start one with \`npm start\` or \`ats-sandbox up --detach\`, or pass --url / set ${URL_ENV}.`);
       return 1;
     }
     if (e instanceof TypeError && e.message === 'fetch failed') {
-      console.error(`ats-sandbox: could not reach the control plane: ${(err.cause as Error | undefined)?.message ?? e.message}. Check --url.`);
+      console.error(`ats-sandbox: could not reach the control plane${where}: ${(err.cause as Error | undefined)?.message ?? e.message}. Check --url / ${URL_ENV}.`);
       return 1;
     }
     throw e;

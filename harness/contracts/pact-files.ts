@@ -5,11 +5,11 @@
  */
 import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { assets, PACKAGE_ROOT } from '../assets.ts';
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const PACTS_DIR = path.join(PROJECT_ROOT, 'contracts/pacts');
-export const PUBLISHED_DIR = path.join(PROJECT_ROOT, 'contracts/published');
+export const PROJECT_ROOT = PACKAGE_ROOT;
+export const PACTS_DIR = assets.pactsDir;
+export const PUBLISHED_DIR = assets.publishedPactsDir;
 
 /** The participants, as the pact files name them. */
 export const PARTICIPANTS = {

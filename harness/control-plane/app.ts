@@ -4,7 +4,7 @@
  */
 import express, { type Express, type Request, type Response as ExpressResponse } from 'express';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { assets } from '../assets.ts';
 import { ApiError, envelope, type ErrorCode } from '../errors.ts';
 import { createServiceApp, finishServiceApp, requireJson, type ServiceAppOptions } from '../http/service-app.ts';
 import { explainIssues, validate } from '../schemas/registry.ts';
@@ -148,7 +148,7 @@ export function createControlPlane(opts: ControlPlaneOptions): Express {
     relay(res, out);
   });
 
-  const dashboard = path.join(path.dirname(fileURLToPath(import.meta.url)), 'dashboard');
+  const dashboard = assets.dashboardDir;
   app.get('/', (_req, res) => res.sendFile(path.join(dashboard, 'index.html')));
   app.get('/favicon.ico', (_req, res) => res.status(204).end());
   app.use('/dashboard', express.static(dashboard, { fallthrough: true, index: false }));

@@ -4,14 +4,14 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { assets } from '../assets.ts';
 import { ApiError } from '../errors.ts';
 import { explainIssues, validate } from '../schemas/registry.ts';
 import type { FieldIssue } from '../../schemas/generated/unified/common.ts';
 import type { Scenario } from './definitions.ts';
 
 /** The project's own scenarios folder (ATS_SANDBOX_SCENARIOS overrides it). */
-export const SCENARIOS_DIR = process.env.ATS_SANDBOX_SCENARIOS ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../scenarios');
+export const SCENARIOS_DIR = process.env.ATS_SANDBOX_SCENARIOS ?? assets.scenariosDir;
 
 const STEP_DEFS: Record<string, string> = {
   'send-test': 'SendTestStep',

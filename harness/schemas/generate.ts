@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile, writeFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { compile, type JSONSchema } from 'json-schema-to-typescript';
+import type { JSONSchema } from 'json-schema-to-typescript';
 import { listSchemaFiles, SCHEMA_ROOT, type SchemaFile } from './registry.ts';
 
 const BANNER = '/* eslint-disable */\n/** Generated from schemas/ by `npm run schemas:generate`. Do not edit: change the schema instead. */\n';
@@ -53,6 +53,8 @@ export async function renderTypes(): Promise<Map<string, string>> {
   const files = listSchemaFiles();
   const byName = new Map(files.map((f) => [f.name, f]));
   const out = new Map<string, string>();
+  // a maintainer's tool (devDependency), loaded only here: an installed ats-sandbox does not carry it
+  const { compile } = await import('json-schema-to-typescript');
   for (const f of files) {
     const { schema, imports } = externalise(f, byName);
     const body = await compile(schema, rootTypeName(f), {

@@ -82,18 +82,21 @@ async function jsonBody<T>(request: Request, schema?: string): Promise<T> {
       { pointer: '', message: 'has the wrong content type', expected: 'application/json', actual: type || 'none' },
     ]);
   }
-  if (!text) throw ApiError.validation('Validation failed: a JSON body is required', [{ pointer: '', message: 'is required', expected: 'a JSON object', actual: 'no body' }]);
+  // no body reads as {}, as the bridge's JSON parser (and StackOne's) reads it
+  if (!text) return (schema ? jsonBodyChecked({}, schema) : {}) as T;
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (e) {
     throw new ApiError(400, 'MalformedJsonError', `Request body is not valid JSON: ${(e as Error).message}`, [{ pointer: '', message: 'is not valid JSON', expected: 'a JSON document', actual: (e as Error).message }]);
   }
-  if (schema) {
-    const v = validate(schema, body);
-    if (!v.valid) throw ApiError.validation(`Validation failed: ${explainIssues(v.issues)}`, v.issues);
-  }
-  return body as T;
+  return (schema ? jsonBodyChecked(body, schema) : body) as T;
+}
+
+function jsonBodyChecked(body: unknown, schema: string): unknown {
+  const v = validate(schema, body);
+  if (!v.valid) throw ApiError.validation(`Validation failed: ${explainIssues(v.issues)}`, v.issues);
+  return body;
 }
 
 const asUnified = (p: PartnerPackage): BackgroundCheckPackage => ({ id: p.id, remote_id: p.remote_id ?? p.id, name: p.name, description: p.description ?? null, ...(p.tests ? { tests: p.tests } : {}) });

@@ -133,7 +133,8 @@ describe('order webhooks', () => {
     try {
       const first = await startSandbox({ ports: 0, ...cfg });
       const id = await placeOrder(first);
-      await until('first attempt', () => received.length === 1 || undefined);
+      // the attempt is recorded once its answer is in: close only then, or the restart repeats it
+      await until('first attempt recorded', async () => (await deliveries(first)).find((x) => x.orderId === id && x.attempts.length === 1));
       await first.close();
       const second = await startSandbox({ ports: 0, ...cfg });
       try {

@@ -14,6 +14,7 @@ const BIN = path.resolve('bin/ats-sandbox.mjs');
 let up: ChildProcess;
 let urls: Record<string, string>;
 let exited: Promise<number | null>;
+let upDir: string;
 
 /** The real command, in a process of its own (slow: tsx starts each time). */
 const spawned = async (...args: string[]): Promise<{ code: number; out: string; err: string }> => {
@@ -42,7 +43,9 @@ const cli = async (...args: string[]): Promise<{ code: number; out: string; err:
 };
 
 beforeAll(async () => {
-  up = spawn('node', [BIN, 'up', '--ports', '0', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // its own working directory: `up` records its endpoint in ./.sandbox-data, not in the checkout's
+  upDir = await mkdtemp(path.join(tmpdir(), 'cli-up-'));
+  up = spawn('node', [BIN, 'up', '--ports', '0', '--json'], { stdio: ['ignore', 'pipe', 'pipe'], cwd: upDir });
   exited = new Promise((r) => up.on('exit', (code) => r(code)));
   urls = await new Promise((resolve, reject) => {
     let buf = '';
@@ -59,6 +62,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (up.exitCode === null) up.kill('SIGINT');
   await exited;
+  await rm(upDir, { recursive: true, force: true });
 });
 
 describe('ats-sandbox CLI', () => {
