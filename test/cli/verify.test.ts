@@ -163,7 +163,8 @@ describe('verify: each faulty partner fails the matching check with its hint', (
   });
 
   it('greenhouse-duplicate-update: the second Greenhouse update is refused (409); Teamtailor takes both', async () => {
-    const { report } = await verifyFixture('greenhouse-duplicate-update', { ats: ['greenhouse', 'teamtailor'], categories: ['assessment'] });
+    // a longer settle: the second update must be seen even on a busy machine
+    const { report } = await verifyFixture('greenhouse-duplicate-update', { ats: ['greenhouse', 'teamtailor'], categories: ['assessment'], settleMs: 800 });
     expect(check(report, /result update/, 'teamtailor').verdict).toBe('pass');
     const gh = check(report, /result update/, 'greenhouse');
     expect(gh.verdict).toBe('fail');
@@ -172,10 +173,10 @@ describe('verify: each faulty partner fails the matching check with its hint', (
   });
 
   it('webhook-not-idempotent: a repeated delivery that becomes a second Greenhouse update is a warning, a failure with strict', async () => {
-    const lax = await verifyFixture('webhook-not-idempotent', { ats: ['greenhouse'], categories: ['assessment'] });
+    const lax = await verifyFixture('webhook-not-idempotent', { ats: ['greenhouse'], categories: ['assessment'], settleMs: 800 });
     expect(lax.report.ok).toBe(true);
     expect(check(lax.report, /repeated order webhook/).verdict).toBe('warn');
-    const strict = await verifyFixture('webhook-not-idempotent', { ats: ['greenhouse'], categories: ['assessment'], strict: true });
+    const strict = await verifyFixture('webhook-not-idempotent', { ats: ['greenhouse'], categories: ['assessment'], settleMs: 800, strict: true });
     expect(strict.report.ok).toBe(false);
     expect(check(strict.report, /repeated order webhook/).warnings[0]).toMatch(/409 DuplicateResultUpdateError/);
   });
