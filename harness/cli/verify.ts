@@ -51,8 +51,10 @@ judging
   --ats LIST                      only these ATSs, comma-separated (default all: ${PROVIDERS.join(',')})
   --category LIST                 only these categories (default both: ${CATEGORIES.join(',')})
   --strict                        warnings fail the run (what the bridge accepted on a best guess)
-  --skip-variants                 do not send the extra order per category whose webhook carries the inferred parts
-                                  (the order repeated under "data", Idempotency-Key); by default your service must cope
+  --skip-variants                 do not send the extra orders per category whose webhook differs where StackOne's
+                                  docs are not settled: with the inferred parts (the order repeated under "data",
+                                  Idempotency-Key; not coping fails) and with the SmartRecruiters guide's event names
+                                  (assessment.created, background_check.created; not coping is a warning)
 
 output
   --json                          print the report as JSON (stdout is exactly the JSON)

@@ -186,7 +186,8 @@ export async function verify(o: VerifyOptions): Promise<VerifyReport> {
     referencePartner: false,
     apiKey: o.apiKey ?? DEFAULT_API_KEY,
     packages: { assessment: { listUrl: targets.packageList.assessment }, background_check: { listUrl: targets.packageList.background_check } },
-    webhooks: [{ id: 'wh_your_service', name: 'Your service', url: targets.webhook, secret: o.webhookSecret ?? DEFAULT_WEBHOOK_SECRET }],
+    // subscribed to every order event StackOne documents (the dispatcher sends the configured one)
+    webhooks: [{ id: 'wh_your_service', name: 'Your service', url: targets.webhook, secret: o.webhookSecret ?? DEFAULT_WEBHOOK_SECRET, events: [...new Set([...Object.values(resolveConfig([], () => '').events), ...Object.values(SMARTRECRUITERS_GUIDE_EVENTS)])] }],
     packageList: {
       timeoutMs: packageListTimeoutMs,
       authorization: o.basicStyle === 'key-colon' ? 'basic-api-key-colon' : 'basic-api-key',
@@ -276,6 +277,8 @@ interface Plan {
 }
 
 interface OrderRun {
+  /** the webhook variant this order was sent with (none: the confirmed webhook) */
+  variant?: Variant['id'];
   ats: ProviderKey;
   category: Category;
   send?: SendTestReport;
@@ -325,6 +328,15 @@ async function runChecks(sb: Sandbox, o: VerifyOptions, plan: Plan, checks: Veri
 
   // the order webhook with its inferred parts too (the data copy, Idempotency-Key): a partner must cope with either
   const variants = o.variants === false ? [] : await variantRuns(sb, o, plan, runs);
+
+  // a service that reported the orders sent with the other event names, but not these: say so where it failed
+  for (const v of variants.filter((r) => r.variant === 'event-names' && r.check.updates?.some((u) => u.accepted))) {
+    const sentAs = resolveConfig([], () => '').events[v.category];
+    for (const r of runs.filter((x) => x.category === v.category)) {
+      const p = r.check.problems.find((x) => x.what === 'no result update');
+      if (p) p.hint = `your service reported an order sent as ${SMARTRECRUITERS_GUIDE_EVENTS[v.category]} but not this one, sent as ${sentAs}: StackOne documents both event names, act on either`;
+    }
+  }
 
   // the recruiter opens every link and attachment of the results (the control plane's open-links action)
   await openLinks(sb, plan, [...runs, ...variants]);
@@ -387,41 +399,100 @@ async function openLinks(sb: Sandbox, plan: Plan, runs: OrderRun[]): Promise<voi
   );
 }
 
+/** The other event names StackOne documents for orders (stackone.md §2.3: the SmartRecruiters guide's). */
+export const SMARTRECRUITERS_GUIDE_EVENTS: Record<Category, string> = { assessment: 'assessment.created', background_check: 'background_check.created' };
+
+interface Variant {
+  id: 'inferred-parts' | 'event-names';
+  name: string;
+  ats: ProviderKey;
+  /** switches the dispatcher reads at each attempt; returns the undo */
+  apply(config: Sandbox['config']): () => void;
+  /** what the partner must do about it */
+  hint: string;
+  /** not coping is a failure, or (where what StackOne sends is not settled) a warning */
+  severity: 'fail' | 'warn';
+}
+
+function variantsOf(plan: Plan): Variant[] {
+  const prefer = (a: ProviderKey): ProviderKey => (plan.atss.includes(a) ? a : plan.atss[0]);
+  return [
+    {
+      id: 'inferred-parts',
+      name: 'webhook with the inferred parts (data copy, Idempotency-Key)',
+      ats: prefer('teamtailor'),
+      apply: (c) => {
+        const before = c.orderWebhook;
+        c.orderWebhook = { dataCopy: true, deliveryHeaders: true };
+        return () => void (c.orderWebhook = before);
+      },
+      hint: 'read the order from event_data and accept (or ignore) the inferred extras: StackOne may send them',
+      severity: 'fail',
+    },
+    {
+      id: 'event-names',
+      name: `webhook with the SmartRecruiters guide's event names (${Object.values(SMARTRECRUITERS_GUIDE_EVENTS).join(', ')})`,
+      ats: prefer('smartrecruiters'),
+      apply: (c) => {
+        const before = c.events;
+        c.events = { ...SMARTRECRUITERS_GUIDE_EVENTS };
+        return () => void (c.events = before);
+      },
+      hint: `StackOne documents both ${Object.values(resolveConfig([], () => '').events).join(' / ')} and ${Object.values(SMARTRECRUITERS_GUIDE_EVENTS).join(' / ')}: act on either`,
+      severity: 'warn',
+    },
+  ];
+}
+
 /**
- * One more order per category, delivered with the parts of the webhook that are inferred ([I]: the
- * order repeated under `data`, the Idempotency-Key and attempt headers; docs/decisions/004), through
- * the dispatcher's own switches. Only where the confirmed webhook was accepted, so that a failure here
- * is about the variant.
+ * One more order per category and variant of what the webhook may carry: its inferred parts ([I]: the
+ * order repeated under `data`, the Idempotency-Key and attempt headers; docs/decisions/004), and the
+ * other documented event names, switched on in the dispatcher itself. Only where the confirmed webhook
+ * was accepted, so that a failure here is about the variant. The variants run one after the other
+ * (the switches are the sandbox's), after the confirmed runs.
  */
 async function variantRuns(sb: Sandbox, o: VerifyOptions, plan: Plan, runs: OrderRun[]): Promise<OrderRun[]> {
-  const ats: ProviderKey = plan.atss.includes('teamtailor') ? 'teamtailor' : plan.atss[0];
-  const out: OrderRun[] = plan.categories
-    .filter((category) => runs.some((r) => r.ats === ats && r.category === category && r.delivery?.state === 'delivered'))
-    .map((category) => ({
-      ats,
-      category,
-      check: { direction: 'partner → bridge' as const, name: 'result update, webhook with the inferred parts (data copy, Idempotency-Key)', ats, category, verdict: 'fail' as const, summary: '', problems: [], warnings: [], durationMs: 0 },
-    }));
-  if (!out.length) return out;
-  const confirmed = sb.config.orderWebhook;
-  // the dispatcher reads these switches at each attempt; the confirmed runs are over
-  sb.config.orderWebhook = { dataCopy: true, deliveryHeaders: true };
-  try {
-    await Promise.all(out.map((run) => orderRun(sb, o, plan, run, plan.listFailed.has(`${run.ats}/${run.category}`))));
-  } finally {
-    sb.config.orderWebhook = confirmed;
-  }
-  for (const run of out) {
-    if (run.delivery && run.delivery.state !== 'delivered') {
-      const e = explainWebhook(run.delivery.attempts[0], { timeoutMs: sb.config.delivery.timeoutMs, maxAttempts: sb.config.delivery.maxAttempts });
-      Object.assign(run.check, {
-        verdict: 'fail',
-        summary: '',
-        problems: [{ what: e.what, reason: `with the order also under "data" and an Idempotency-Key header, ${e.reason}`, hint: 'read the order from event_data and accept (or ignore) the inferred extras: StackOne may send them' }],
-      });
+  const all: OrderRun[] = [];
+  for (const v of variantsOf(plan)) {
+    const out: OrderRun[] = plan.categories
+      // where the confirmed order went through (event names: or went unanswered, which the variant may explain)
+      .filter((category) =>
+        runs.some((r) => r.ats === v.ats && r.category === category && r.delivery?.state === 'delivered' && (r.check.verdict !== 'fail' || (v.id === 'event-names' && r.check.problems.every((p) => p.what === 'no result update')))),
+      )
+      .map((category) => ({
+        variant: v.id,
+        ats: v.ats,
+        category,
+        check: { direction: 'partner → bridge' as const, name: `result update, ${v.name}`, ats: v.ats, category, verdict: 'fail' as const, summary: '', problems: [], warnings: [], durationMs: 0 },
+      }));
+    if (!out.length) continue;
+    const undo = v.apply(sb.config);
+    try {
+      await Promise.all(out.map((run) => orderRun(sb, o, plan, run, plan.listFailed.has(`${run.ats}/${run.category}`))));
+    } finally {
+      undo();
     }
+    for (const run of out) {
+      const c = run.check;
+      let problem: CheckProblem | undefined;
+      if (run.delivery && run.delivery.state !== 'delivered') {
+        const e = explainWebhook(run.delivery.attempts[0], { timeoutMs: sb.config.delivery.timeoutMs, maxAttempts: sb.config.delivery.maxAttempts });
+        problem = { what: e.what, reason: `with this variant, ${e.reason}`, hint: v.hint };
+      } else if (c.problems.length === 1 && c.problems[0].what === 'no result update') {
+        problem = { ...c.problems[0], hint: `${v.hint} (${c.problems[0].hint})` };
+      }
+      if (!problem) continue;
+      const confirmed = runs.find((r) => r.ats === run.ats && r.category === run.category);
+      if (problem.what === 'no result update' && confirmed?.check.problems.some((p) => p.what === 'no result update')) {
+        Object.assign(c, { verdict: 'skip', summary: 'not judged: your service reported no order sent with the confirmed event names either', problems: [] });
+        continue;
+      }
+      if (v.severity === 'fail') Object.assign(c, { verdict: 'fail', summary: c.summary || '', problems: [problem] });
+      else Object.assign(c, { verdict: plan.strict ? 'fail' : 'warn', problems: [], warnings: [...c.warnings, `${problem.reason} → ${problem.hint}`] });
+    }
+    all.push(...out);
   }
-  return out;
+  return all;
 }
 
 /**

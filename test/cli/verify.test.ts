@@ -48,7 +48,7 @@ describe('verify: correct partners pass both directions', () => {
     expect(report.ok, renderText(report)).toBe(true);
     const results = report.checks.filter((c) => c.direction === 'partner → bridge' && c.name === 'result update');
     expect(results).toHaveLength(8);
-    expect(report.checks.filter((c) => /inferred parts/.test(c.name)).map((c) => c.verdict)).toEqual(['pass', 'pass']);
+    expect(report.checks.filter((c) => /inferred parts|event names/.test(c.name)).map((c) => c.verdict)).toEqual(['pass', 'pass', 'pass', 'pass']);
     for (const c of results) {
       expect(c.verdict, renderText(report)).toBe('pass');
       expect(c.updates?.every((u) => u.accepted)).toBe(true);
@@ -98,6 +98,16 @@ describe("verify: the order webhook's inferred parts", () => {
     } finally {
       await p.close();
     }
+  });
+});
+
+describe('verify: the event names StackOne documents', () => {
+  it('a service that acts only on the SmartRecruiters guide\'s names fails, and is told why', async () => {
+    const { report } = await verifyFixture('webhook-smartrecruiters-event-names-only', { variants: true, ats: ['smartrecruiters'], categories: ['assessment'] });
+    const main = check(report, /^result update$/, 'smartrecruiters');
+    expect(main.verdict).toBe('fail');
+    expect(main.problems[0]).toMatchObject({ what: 'no result update', hint: expect.stringMatching(/reported an order sent as assessment\.created but not this one, sent as ats_assessments\.created/) });
+    expect(check(report, /event names/, 'smartrecruiters').verdict).toBe('pass');
   });
 });
 
