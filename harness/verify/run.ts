@@ -24,6 +24,7 @@ import { startSandbox, type Sandbox } from '../sandbox.ts';
 import { Journal } from '../journal.ts';
 import { createHttpClient } from '../http/client.ts';
 import { PackageListResolver } from '../bridge/package-list-resolver.ts';
+import { PROVIDER_ADAPTERS } from '../bridge/providers/index.ts';
 import { DEMO_ACCOUNTS, DEMO_OWNER } from '../demo.ts';
 import { DEFAULT_PATHS } from '../contracts/partner-paths.ts';
 import type { JournalEntry } from '../journal.ts';
@@ -237,7 +238,7 @@ async function packageListChecks(layer: SandboxConfig, plan: { atss: ProviderKey
   try {
     for (const category of plan.categories) {
       const t = Date.now();
-      const outcomes = await Promise.all(plan.atss.map(async (ats) => ({ ats, out: await resolver.resolve(accountOf(ats), category, { sendsJobId: false }) })));
+      const outcomes = await Promise.all(plan.atss.map(async (ats) => ({ ats, out: await resolver.resolve(accountOf(ats), category) })));
       const failed = outcomes.filter((x): x is { ats: ProviderKey; out: Extract<PackageListOutcome, { ok: false }> } => !x.out.ok);
       for (const f of failed) listFailed.add(`${f.ats}/${category}`);
       const problems: CheckProblem[] = [];
@@ -531,7 +532,8 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   return m;
 }
 
-const ATS_NAMES: Record<ProviderKey, string> = { teamtailor: 'Teamtailor', recruitee: 'Recruitee', greenhouse: 'Greenhouse', smartrecruiters: 'SmartRecruiters' };
+/** As each ATS calls itself ("Greenhouse"), from the bridge's adapters. */
+const ATS_NAMES = Object.fromEntries(PROVIDER_ADAPTERS.map((a) => [a.key, a.name])) as Record<ProviderKey, string>;
 
 async function orderRun(sb: Sandbox, o: VerifyOptions, plan: Plan, run: OrderRun, listFailed: boolean): Promise<void> {
   const t = Date.now();
