@@ -2,7 +2,7 @@
  * `ats-sandbox verify`: judges a partner's real service by the bridge's own rules, in both directions
  * (harness/verify/run.ts), and `ats-sandbox contracts publish-dir`: refresh the shipped copy of the pacts.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CATEGORIES, PROVIDERS, type Category, type ProviderKey } from '../config.ts';
@@ -215,6 +215,7 @@ export async function verifyCommand(argv: string[]): Promise<number> {
   if (parsed.reporter) {
     const out = parsed.reporter === 'junit' ? renderJunit(report) : renderJson(report);
     if (parsed.out) {
+      await mkdir(path.dirname(path.resolve(parsed.out)), { recursive: true });
       await writeFile(parsed.out, out);
       console.log(text);
       if (!parsed.json) console.log(`${parsed.reporter} report written to ${parsed.out}`);

@@ -38,7 +38,7 @@ import { finishReport, type CardView, type CheckProblem, type ResultUpdateSeen, 
 /** The port the partner's service calls the bridge on, unless told otherwise (the sandbox's default bridge port). */
 export const DEFAULT_BRIDGE_PORT = 4010;
 export const DEFAULT_RESULT_TIMEOUT_MS = 10_000;
-export const DEFAULT_SETTLE_MS = 1_000;
+export const DEFAULT_SETTLE_MS = 500;
 export const DEFAULT_CONNECT_TIMEOUT_MS = 3_000;
 
 export interface VerifyOptions {
