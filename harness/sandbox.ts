@@ -41,6 +41,8 @@ export interface Sandbox {
   bridge?: BridgeCore;
   partner?: ReferencePartner;
   emulators: Partial<Record<ProviderKey, Emulator>>;
+  /** the express app of every running service (their route tables: request-guard probes walk them) */
+  apps: Partial<Record<ServiceName, import('express').Express>>;
   close(): Promise<void>;
 }
 
@@ -64,8 +66,9 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
   const listening: Listening[] = [];
   const closers: (() => void)[] = [...closersEarly];
   const up = async (name: ServiceName, app: import('express').Express) => {
-    const l = await listen(app, config.ports[name], config.host);
+    const l = await listen(app, config.ports[name], config.host, { allowedOrigins: config.allowedOrigins, maxConnections: config.limits.maxConnections });
     urls[name] = l.url;
+    sandbox.apps[name] = app;
     listening.push(l);
   };
 
@@ -77,6 +80,7 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
     admin: new AdminClient(() => urls.controlPlane),
     journal,
     emulators: {},
+    apps: {},
     close: async () => {
       for (const c of closers) c();
       await Promise.all(listening.map((l) => l.close()));

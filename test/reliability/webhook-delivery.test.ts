@@ -70,7 +70,7 @@ describe('webhook delivery', () => {
     const dlv = deliveryOf(sb, id)!;
     // the bridge sends the same delivery (same Idempotency-Key) twice more
     for (let i = 0; i < 2; i++) {
-      const r = await send(`${sb.urls.bridge}/_sandbox/deliveries/${dlv.id}/redeliver`, { method: 'POST', headers: { authorization: basic(sb.apiKey, '') } });
+      const r = await send(`${sb.urls.bridge}/_sandbox/deliveries/${dlv.id}/redeliver`, { method: 'POST', headers: { authorization: basic(sb.apiKey, ''), 'x-ats-sandbox': '1' } });
       expect(r.status).toBe(200);
       await until('redelivered', () => (deliveryOf(s, id)!.attempts.length === i + 2 && deliveryOf(s, id)!.state === 'delivered') || undefined);
     }
@@ -93,7 +93,7 @@ describe('webhook delivery', () => {
     expect(shown.state).toBe('dead');
     expect(shown.attempts).toHaveLength(3);
     await behaviour(sb, { webhook: 'ok' });
-    await send(`${sb.urls.bridge}/_sandbox/deliveries/${deliveryOf(sb, id)!.id}/redeliver`, { method: 'POST', headers: { authorization: basic(sb.apiKey, '') } });
+    await send(`${sb.urls.bridge}/_sandbox/deliveries/${deliveryOf(sb, id)!.id}/redeliver`, { method: 'POST', headers: { authorization: basic(sb.apiKey, ''), 'x-ats-sandbox': '1' } });
     await until('delivered', () => deliveryOf(s, id)?.state === 'delivered');
     await until('the result', () => s.bridge!.orders.byId(id)!.results.length === 1);
     expect(deliveryOf(sb, id)!.attempts.map((a) => a.status)).toEqual([500, 500, 500, 200]);

@@ -21,8 +21,9 @@ const el = (tag, attrs = {}, ...children) => {
   return node;
 };
 
-async function api(path, init) {
-  const res = await fetch(path, init);
+async function api(path, init = {}) {
+  // x-ats-sandbox: the control plane refuses actions without it or a JSON body (a web page cannot send either)
+  const res = await fetch(path, { ...init, headers: { 'x-ats-sandbox': '1', ...(init.headers ?? {}) } });
   const text = await res.text();
   let body;
   try { body = text ? JSON.parse(text) : undefined; } catch { body = text; }
