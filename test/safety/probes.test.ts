@@ -92,7 +92,7 @@ describe('request guard: probes against every route of every service', () => {
     const bad: string[] = [];
     for (const r of routes.filter((x) => !SAFE.has(x.method))) {
       const port = new URL(sb.urls[r.service]).port;
-      for (const headers of [
+      for (const headers of <Record<string, string>[]>[
         { origin: 'https://evil.example', 'content-type': 'application/json' },
         { origin: 'null', 'content-type': 'application/json' },
         { origin: `http://127.0.0.1:${Number(port) + 1}`, 'content-type': 'application/json' },
