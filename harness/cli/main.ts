@@ -49,6 +49,7 @@ ATSs: ${PROVIDERS.join(', ')}`,
   --host H                   interface to bind (default 127.0.0.1)
   --data-dir DIR             state folder (default .sandbox-data)
   --in-memory                keep no state on disk
+  --allow-remote-targets     let scenarios and settings sent over HTTP point URLs beyond 127.0.0.1
   --only a,b                 start only these services (${SERVICES.join(', ')})
   --ports 0                  every service on a free port (parallel CI jobs); see --json for the URLs
   --json                     print the URLs and credentials as JSON`,
@@ -92,6 +93,7 @@ async function up(argv: string[]): Promise<number> {
     host: { type: 'string' },
     'data-dir': { type: 'string' },
     'in-memory': { type: 'boolean' },
+    'allow-remote-targets': { type: 'boolean' },
     only: { type: 'string' },
     ports: { type: 'string' },
   });
@@ -116,6 +118,7 @@ async function up(argv: string[]): Promise<number> {
   if (v.host) opts.host = v.host as string;
   if (v['data-dir']) opts.dataDir = v['data-dir'] as string;
   if (v['in-memory']) opts.inMemory = true;
+  if (v['allow-remote-targets']) opts.allowRemoteTargets = true;
   if (v.only) {
     const only = (v.only as string).split(',').map((s) => s.trim()) as ServiceName[];
     const bad = only.filter((s) => !SERVICES.includes(s));
