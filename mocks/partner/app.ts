@@ -10,6 +10,7 @@ import { basic, parseBasic, SIGNATURE_HEADER, verifySignature } from '../../harn
 import { createServiceApp, finishServiceApp, requireJson, type ServiceAppOptions } from '../../harness/http/service-app.ts';
 import { createHttpClient } from '../../harness/http/client.ts';
 import { ApiError } from '../../harness/errors.ts';
+import { escapeHtml } from '../../harness/http/html.ts';
 import type { Journal } from '../../harness/journal.ts';
 import type { Store, Collection } from '../../harness/store/store.ts';
 import type { OrderWebhook } from '../../schemas/generated/unified/order-webhook.ts';
@@ -97,9 +98,12 @@ export async function createReferencePartner(opts: ReferencePartnerOptions): Pro
     const [id, ext] = req.params.file.split('.');
     const o = orders.get(id);
     if (!o) return void res.status(404).type('text/plain').send('No such report');
-    if (ext === 'pdf') return void res.type('application/pdf').send(Buffer.from(minimalPdf(`Report ${id}`)));
+    if (ext === 'pdf') return void res.type('application/pdf').send(Buffer.from(minimalPdf(`Report ${id.replace(/[^\w-]/g, '')}`)));
     const c = o.payload.event_data.candidate;
-    res.type('text/html').send(`<!doctype html><title>Report ${id}</title><h1>${o.payload.event_data.package?.name ?? 'Test'} report</h1><p>${c?.first_name ?? ''} ${c?.last_name ?? ''}</p>`);
+    // everything shown came from the order webhook: escaped, and no script may run on this page at all
+    res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.type('text/html').send(`<!doctype html><title>Report ${escapeHtml(id)}</title><h1>${escapeHtml(o.payload.event_data.package?.name ?? 'Test')} report</h1><p>${escapeHtml(c?.first_name)} ${escapeHtml(c?.last_name)}</p>`);
   });
 
   app.get('/_partner/orders', (_req, res) => {

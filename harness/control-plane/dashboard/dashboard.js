@@ -33,7 +33,10 @@ async function api(path, init = {}) {
 
 /** Rich text (SmartRecruiters summaries) shown as plain text. */
 const plain = (html) => new DOMParser().parseFromString(html ?? '', 'text/html').body.textContent ?? '';
-const link = (text, url) => el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, `${text} ↗`);
+/** Only http(s) links are live; any other scheme (javascript:, data:, file:) is shown as text, never followed. */
+const isHttp = (url) => typeof url === 'string' && /^https?:\/\//i.test(url.trim());
+const unsafe = (text, url) => el('span', { class: 'unsafe-link', title: 'not an http(s) link: shown as text' }, `${text} (${String(url)})`);
+const link = (text, url) => (isHttp(url) ? el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, `${text} ↗`) : unsafe(text, url));
 const badge = (status) => el('span', { class: `badge tone-${status.tone}`, title: status.tooltip }, status.label);
 
 // One renderer per ATS, each following that ATS's display rules for the card the adapter built.
@@ -44,7 +47,7 @@ const renderers = {
     el('div', { class: 'body' }, badge(r.status), el('div', { class: 'title' }, r.title),
       r.summary && el('div', { class: 'summary' }, r.summary),
       el('div', { class: 'links' }, r.links.map((l) => link(l.text, l.url))),
-      el('div', { class: 'chips' }, r.attachments.map((a) => el('a', { class: 'chip', href: a.url, target: '_blank', rel: 'noopener noreferrer' }, `⤓ ${a.name}`))),
+      el('div', { class: 'chips' }, r.attachments.map((a) => (isHttp(a.url) ? el('a', { class: 'chip', href: a.url, target: '_blank', rel: 'noopener noreferrer' }, `⤓ ${a.name}`) : unsafe(`⤓ ${a.name}`, a.url)))),
       r.error && el('div', { class: 'error-text' }, r.error))),
   recruitee: (r) => el('div', { class: 'result' },
     el('div', { class: 'body' },
