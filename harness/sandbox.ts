@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Journal } from './journal.ts';
-import { Store } from './store/store.ts';
+import { forgetStateFiles, Store } from './store/store.ts';
 import { closeStateHandles } from './store/state-log-file.ts';
 import { listen, type Listening } from './http/service-app.ts';
 import { checkConfig, loadConfigFile, PROVIDERS, resolveConfig, SERVICES, type ProviderKey, type ResolvedConfig, type SandboxConfig, type ServiceName } from './config.ts';
@@ -67,7 +67,7 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
   const journalFile = config.dataDir && path.join(config.dataDir, 'journal.jsonl');
   // In split mode the control plane runs alone and follows the journal file the other processes append to.
   const followOthers = Boolean(only && journalFile && wantedOnlyControlPlane(only));
-  const journal = new Journal(followOthers ? undefined : journalFile);
+  const journal = new Journal(followOthers ? undefined : journalFile, undefined, config.limits.journalMaxBytes);
   if (followOthers && journalFile) closersEarly.push(journal.follow(journalFile));
   const store = (service: string) => new Store(service, config.dataDir);
   const listening: Listening[] = [];
@@ -92,7 +92,10 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
       for (const c of closers) c();
       await Promise.all(listening.map((l) => l.close()));
       journal.close();
-      if (config.dataDir) closeStateHandles(path.join(config.dataDir));
+      if (config.dataDir) {
+        closeStateHandles(path.join(config.dataDir));
+        forgetStateFiles(path.join(config.dataDir));
+      }
     },
   };
   try {

@@ -11,6 +11,7 @@ import { explainIssues, validate } from '../schemas/registry.ts';
 import type { Journal, JournalEntry } from '../journal.ts';
 import { PROVIDERS, type ProviderKey, type ResolvedConfig, type ServiceName } from '../config.ts';
 import { basic } from '../signing.ts';
+import { storageNotices } from '../store/state-log-file.ts';
 import { serviceCaller } from './forward.ts';
 import { troubleshootingRoutes } from './troubleshooting.ts';
 
@@ -76,7 +77,14 @@ export function createControlPlane(opts: ControlPlaneOptions): Express {
   app.get('/_sandbox/state', async (_req, res) => {
     const bridge = await forward('bridge', 'GET', '/_sandbox/state', undefined, auth);
     const partner = opts.config.referencePartner ? await forward('partner', 'GET', '/_partner/orders') : undefined;
-    res.json({ urls: opts.urls(), bridge: bridge.json, partner: partner && { orders: partner.json }, journal: { lastSeq: opts.journal.lastSeq } });
+    const notices = storageNotices();
+    res.json({
+      urls: opts.urls(),
+      bridge: bridge.json,
+      partner: partner && { orders: partner.json },
+      journal: { lastSeq: opts.journal.lastSeq, ...(opts.journal.degraded ? { degraded: opts.journal.degraded } : {}) },
+      ...(notices.length ? { storage: { notices } } : {}),
+    });
   });
 
   app.post('/_sandbox/actions/:ats/send-test', async (req, res) => {

@@ -50,7 +50,11 @@ const renderPartnerError: ServiceAppOptions['renderError'] = (err) => ({ body: {
 
 export async function createReferencePartner(opts: ReferencePartnerOptions): Promise<{ app: Express; partner: ReferencePartner }> {
   const orders = await opts.store.collection<ReceivedOrder>('orders', 8);
+  // the behaviour a test or scenario switched to survives a restart, like the orders
+  const saved = await opts.store.collection<PartnerBehaviour>('behaviour');
   const partner = new ReferencePartner(opts, orders);
+  const kept = saved.get('current');
+  if (kept) partner.setBehaviour(kept);
   const appOpts: ServiceAppOptions = { service: 'partner', journal: opts.journal, renderError: renderPartnerError };
   const app = createServiceApp(appOpts);
 
@@ -112,15 +116,18 @@ export async function createReferencePartner(opts: ReferencePartnerOptions): Pro
   app.post('/_partner/reset', async (_req, res) => {
     partner.close();
     await orders.clear();
+    await saved.delete('current');
     partner.setBehaviour(DEFAULT_BEHAVIOUR);
     res.json({ ok: true });
   });
   app.get('/_partner/behaviour', (_req, res) => {
     res.json(partner.behaviour);
   });
-  app.put('/_partner/behaviour', (req, res) => {
+  app.put('/_partner/behaviour', async (req, res) => {
     requireJson(req);
-    partner.setBehaviour(checkBehaviour(req.body));
+    const next = { ...partner.behaviour, ...checkBehaviour(req.body) };
+    await saved.put('current', next); // saved first: a refused write leaves the behaviour as it was
+    partner.setBehaviour(next);
     res.json(partner.behaviour);
   });
   finishServiceApp(app, appOpts);
@@ -165,7 +172,7 @@ export class ReferencePartner {
   private scheduleCompletion(id: string, delay: number): void {
     const t = setTimeout(() => {
       this.timers.delete(t);
-      void this.complete(id);
+      this.complete(id).catch((e: unknown) => console.error(`[partner] order ${id} could not be completed: ${(e as Error).message}`));
     }, delay);
     this.timers.add(t);
   }

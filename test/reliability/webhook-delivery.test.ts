@@ -26,7 +26,7 @@ const deliveryOf = (s: Sandbox, orderId: string) => s.bridge!.dispatcher.list().
 
 describe('webhook delivery', () => {
   it('backs off exponentially with jitter between half and all of each step, capped', async () => {
-    sb = await startSandbox({ ports: 0, configFile: false, only: ['bridge'], delivery: { baseDelayMs: 100, maxDelayMs: 1_000 } });
+    sb = await startSandbox({ ports: 0, configFile: false, inMemory: true, only: ['bridge'], delivery: { baseDelayMs: 100, maxDelayMs: 1_000 } });
     const d = sb.bridge!.dispatcher;
     for (let attempt = 1; attempt <= 8; attempt++) {
       const step = Math.min(1_000, 100 * 2 ** (attempt - 1));
@@ -40,7 +40,7 @@ describe('webhook delivery', () => {
   });
 
   it('keeps the real gaps between attempts within the backoff bounds, then delivers once when the partner is back', async () => {
-    sb = await startSandbox({ ports: 0, configFile: false, partner: { completeAfterMs: 0 }, delivery: { baseDelayMs: 40, maxDelayMs: 400, maxAttempts: 10 } });
+    sb = await startSandbox({ ports: 0, configFile: false, inMemory: true, partner: { completeAfterMs: 0 }, delivery: { baseDelayMs: 40, maxDelayMs: 400, maxAttempts: 10 } });
     await behaviour(sb, { webhook: 'fail-then-recover', failuresBeforeRecovery: 4 });
     const id = await placeOrder(sb);
     const s = sb;
@@ -63,7 +63,7 @@ describe('webhook delivery', () => {
   });
 
   it('lets the partner drop a repeated delivery by its idempotency key: one order, one result', async () => {
-    sb = await startSandbox({ ports: 0, configFile: false, partner: { completeAfterMs: 0 } });
+    sb = await startSandbox({ ports: 0, configFile: false, inMemory: true, partner: { completeAfterMs: 0 } });
     const id = await placeOrder(sb);
     const s = sb;
     await until('the first result', () => s.bridge!.orders.byId(id)!.results.length === 1);
@@ -83,7 +83,7 @@ describe('webhook delivery', () => {
   });
 
   it('dead-letters after the limit, shows it on the control plane, and delivers it once when redelivered by hand', async () => {
-    sb = await startSandbox({ ports: 0, configFile: false, partner: { completeAfterMs: 0 }, delivery: { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 3 } });
+    sb = await startSandbox({ ports: 0, configFile: false, inMemory: true, partner: { completeAfterMs: 0 }, delivery: { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 3 } });
     await behaviour(sb, { webhook: 'http-500' });
     const id = await placeOrder(sb);
     const s = sb;
