@@ -184,6 +184,11 @@ export class Journal {
     return this.seq;
   }
 
+  /** How many listeners (SSE subscribers, waiting send-test reports) are attached now. */
+  get subscribers(): number {
+    return this.listeners.size;
+  }
+
   subscribe(listener: (e: JournalEntry) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

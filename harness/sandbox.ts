@@ -73,7 +73,7 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
   const listening: Listening[] = [];
   const closers: (() => void)[] = [...closersEarly];
   const up = async (name: ServiceName, app: import('express').Express) => {
-    const l = await listen(app, config.ports[name], config.host, { allowedOrigins: config.allowedOrigins, maxConnections: config.limits.maxConnections });
+    const l = await listen(app, config.ports[name], config.host, { allowedOrigins: config.allowedOrigins, maxConnections: config.limits.maxConnections, maxFaultRules: config.limits.maxFaultRules });
     urls[name] = l.url;
     sandbox.apps[name] = app;
     listening.push(l);

@@ -317,6 +317,8 @@ export interface ListenOptions {
   allowedOrigins?: readonly string[];
   /** most connections the server holds open at once (further ones are refused) */
   maxConnections?: number;
+  /** most fault rules this service holds at once */
+  maxFaultRules?: number;
 }
 
 export async function listen(app: Express, port: number, host: string, options: ListenOptions = {}): Promise<Listening> {
@@ -324,6 +326,7 @@ export async function listen(app: Express, port: number, host: string, options: 
   if (lane) {
     lane.policy.host = host;
     lane.policy.allowedOrigins = options.allowedOrigins ?? [];
+    if (lane.faults && options.maxFaultRules) lane.faults.maxRules = options.maxFaultRules;
   }
   const handler = lane ? (req: IncomingMessage, res: ServerResponse) => void (serveDirect(lane, req, res) || app(req, res)) : app;
   const server = await new Promise<Server>((resolve, reject) => {
