@@ -185,10 +185,17 @@ export class StateLogFile<T> implements Adapter<Data<T>> {
     if (damaged.length) {
       // the damaged file is kept as it was, beside the good records, and they are written back at once
       const aside = `${this.filename}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-      fileOps.copyFileSync(this.filename, aside);
       const kept = Object.keys(data).length;
-      storageNotice(`${this.filename}: ${damaged.map((d) => `line ${d.line} ${d.message}`).join('; ')}. The file was set aside as ${path.basename(aside)}; started with the ${kept} good record(s) it held.`);
-      this.rewrite(data);
+      const what = damaged.map((d) => `line ${d.line} ${d.message}`).join('; ');
+      try {
+        fileOps.copyFileSync(this.filename, aside);
+        fileOps.chmodSync(aside, FILE_MODE);
+        this.rewrite(data);
+        storageNotice(`${this.filename}: ${what}. The file was set aside as ${path.basename(aside)}; started with the ${kept} good record(s) it held.`);
+      } catch (e) {
+        // the folder cannot be written: the good records are served, the file is rewritten at the next write
+        storageNotice(`${this.filename}: ${what}. Started with the ${kept} good record(s) it held; the file could not be set aside (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+      }
     } else if (torn) {
       storageNotice(`${this.filename}: dropped a torn last line (a write cut short by a stop or a kill, never acknowledged).`);
     }

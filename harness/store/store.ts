@@ -94,7 +94,7 @@ export class Collection<T> {
   static async open<T>(name: string, dir: string | undefined, requested: number): Promise<Collection<T>> {
     const c = new Collection<T>(name, dir, requested > 1 ? SHARDS : 1);
     if (!dir) return c;
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const pattern = new RegExp(`^${escape(name)}(\\.s?\\d+)?\\.json$`);
     const files = readdirSync(dir).filter((f) => pattern.test(f));
     const foreign: string[] = [];
