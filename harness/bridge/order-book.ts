@@ -114,7 +114,11 @@ export class OrderBook {
     return last;
   }
 
-  private view(r: OrderRecord): StoredOrder {
+  private view(stored: OrderRecord): StoredOrder {
+    // the bridge's own URL is resolved now, not when the order was stored: a restart on another port
+    // gives partners a results_update_url that answers
+    const current = this.resultsUpdateUrl(stored.category, stored.id);
+    const r = stored.order.results_update_url === current ? stored : { ...stored, order: { ...stored.order, results_update_url: current } };
     const logged = this.results.lookup(ORDER_INDEX, r.id);
     if (!logged.length) return { ...r, results: r.results ?? [] };
     // slots are written in order, so the index holds them oldest first but for a slot written again
@@ -154,7 +158,13 @@ export class OrderBook {
     };
     const { results: _none, ...record } = stored;
     await this.records.put(id, record);
-    await this.dispatcher.dispatch(stored, opts);
+    try {
+      await this.dispatcher.dispatch(stored, opts);
+    } catch (e) {
+      // its delivery could not be saved: the order is taken back, so a refused request leaves nothing behind
+      await this.records.delete(id).catch(() => undefined);
+      throw e;
+    }
     return stored;
   }
 

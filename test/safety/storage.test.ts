@@ -181,6 +181,7 @@ describe('start-up and restarts', () => {
       const beh = (await (await fetch(`${sb.urls.partner}/_partner/behaviour`)).json()) as { webhook: string };
       expect(beh.webhook).toBe('http-500');
       for (const [id, ats] of orders) {
+        expect(sb.bridge!.orders.byId(id)!.order.results_update_url).toBe(`${sb.urls.bridge}/unified/ats/assessments/orders/${id}/result`);
         const r = await bridgeCall(sb, ats, 'PATCH', resultPath('assessment', id), { result: { value: 'passed' }, score: { value: '70', min: '0', max: '100' }, result_url: 'https://vendor.example/r' });
         expect(r.status, `${ats}: ${JSON.stringify(r.json)}`).toBe(200);
       }
