@@ -66,11 +66,14 @@ export class Journal {
   ) {
     if (file) {
       mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-      this.seq = lastSeqOf(file);
+      const last = lastSeqOf(file);
+      this.seq = last.seq;
       try {
         this.fd = fileOps.openSync(file, 'a', FILE_MODE);
         this.fileBytes = fstatSync(this.fd).size;
         fileOps.chmodSync(file, FILE_MODE);
+        // the torn line is ended, so the next entry starts a line of its own
+        if (last.torn) writeAll(this.fd, '\n');
       } catch (e) {
         this.degrade(e);
       }
@@ -251,8 +254,9 @@ export class Journal {
  * The seq of the last entry a journal file holds (its tail is read, not the whole file), or of its
  * rotated predecessor. A torn last line (a kill mid-write) is skipped and reported.
  */
-function lastSeqOf(file: string): number {
+function lastSeqOf(file: string): { seq: number; torn: boolean } {
   const ext = path.extname(file);
+  let torn = false;
   for (const f of [file, `${file.slice(0, file.length - ext.length)}.1${ext}`]) {
     if (!existsSync(f)) continue;
     const size = statSync(f).size;
@@ -263,12 +267,15 @@ function lastSeqOf(file: string): number {
       const buf = Buffer.alloc(len);
       readSync(fd, buf, 0, len, size - len);
       const lines = buf.toString('utf8').split('\n');
-      if (lines.at(-1) !== '') storageNotice(`${f}: dropped a torn last line (a write cut short by a stop or a kill).`);
+      if (lines.at(-1) !== '') {
+        storageNotice(`${f}: dropped a torn last line (a write cut short by a stop or a kill).`);
+        if (f === file) torn = true;
+      }
       for (let i = lines.length - 1; i >= 0; i--) {
         if (!lines[i]) continue;
         try {
           const seq = (JSON.parse(lines[i]) as { seq?: unknown }).seq;
-          if (typeof seq === 'number' && Number.isInteger(seq)) return seq;
+          if (typeof seq === 'number' && Number.isInteger(seq)) return { seq, torn };
         } catch {
           /* torn or damaged: look further back */
         }
@@ -277,7 +284,7 @@ function lastSeqOf(file: string): number {
       closeSync(fd);
     }
   }
-  return 0;
+  return { seq: 0, torn };
 }
 
 function push(map: Map<string, JournalEntry[]>, key: string, e: JournalEntry): void {

@@ -13,7 +13,8 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startSandbox, type Sandbox } from '../../harness/sandbox.ts';
-import { fileOps, STATE_LOG_HEADER } from '../../harness/store/state-log-file.ts';
+import { fileOps, STATE_LOG_HEADER, storageNotices } from '../../harness/store/state-log-file.ts';
+import { Journal } from '../../harness/journal.ts';
 import { bridgeCall, partnerHeaders, resultPath } from '../helpers.ts';
 import { validate } from '../../harness/schemas/registry.ts';
 
@@ -190,6 +191,21 @@ describe('start-up and restarts', () => {
       for (const f of files) expect(((await stat(f)).mode & 0o777).toString(8), f).toBe('600');
     } finally {
       await sb.close();
+    }
+  });
+
+  it('a journal with a torn last line: reported, numbering goes on after the last whole entry, the next entry is a line of its own', async () => {
+    const file = path.join(dir, 'journal.jsonl');
+    await writeFile(file, `${JSON.stringify({ seq: 41, url: '/a' })}\n${JSON.stringify({ seq: 42, url: '/b' })}\n{"seq":43,"url":"/c`);
+    const j = new Journal(file);
+    try {
+      expect(storageNotices().some((n) => n.startsWith(`${file}: dropped a torn last line`))).toBe(true);
+      expect(j.append({ service: 's', direction: 'in', method: 'GET', url: '/d', status: 200, durationMs: 0 }).seq).toBe(43);
+      j.flush();
+      const lines = (await readFile(file, 'utf8')).split('\n');
+      expect(JSON.parse(lines.at(-2)!).seq).toBe(43);
+    } finally {
+      j.close();
     }
   });
 
