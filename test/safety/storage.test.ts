@@ -15,6 +15,7 @@ import path from 'node:path';
 import { startSandbox, type Sandbox } from '../../harness/sandbox.ts';
 import { fileOps, STATE_LOG_HEADER, storageNotices } from '../../harness/store/state-log-file.ts';
 import { Journal } from '../../harness/journal.ts';
+import { hasChromium, launch } from '../dashboard/browser.ts';
 import { bridgeCall, partnerHeaders, resultPath } from '../helpers.ts';
 import { validate } from '../../harness/schemas/registry.ts';
 
@@ -67,6 +68,17 @@ describe('a full disk and a read-only folder', () => {
     const state = (await sb.admin.state()) as { journal: { degraded?: { code: string; message: string } } };
     expect(state.journal.degraded?.code).toBe('ENOSPC');
     expect(sb.journal.query({ limit: 5 }).length).toBeGreaterThan(0);
+    if (hasChromium) {
+      // and the dashboard shows it
+      const browser = await launch();
+      try {
+        const page = await browser.newPage();
+        await page.goto(`${sb.urls.controlPlane}/`);
+        await expect.poll(() => page.getByRole('alert').first().innerText().catch(() => ''), { timeout: 10_000 }).toContain('ENOSPC');
+      } finally {
+        await browser.close();
+      }
+    }
     // an emulator's write: in SmartRecruiters' shape
     const expire = await fetch(`${sb.urls.smartrecruiters}/_sandbox/oauth/expire-tokens`, { method: 'POST', headers: { 'x-ats-sandbox': '1' } });
     const tokenNow = await fetch(`${sb.urls.smartrecruiters}/identity/oauth/token`, {

@@ -243,6 +243,16 @@ async function connect() {
 }
 connect();
 
+/** Storage trouble (a full disk, a damaged state file set aside) is shown, not only printed on the terminal. */
+async function storageWarnings() {
+  const state = await api('/_sandbox/state').catch(() => undefined);
+  const lines = [state?.journal?.degraded?.message, ...(state?.storage?.notices ?? [])].filter(Boolean);
+  document.getElementById('storage-warning')?.remove();
+  if (lines.length) document.querySelector('header').after(el('div', { id: 'storage-warning', class: 'error-text', role: 'alert' }, lines.map((l) => el('div', {}, l))));
+}
+storageWarnings();
+setInterval(storageWarnings, 30_000);
+
 document.getElementById('reset').addEventListener('click', async () => {
   await api('/_sandbox/reset', { method: 'POST' });
   entries.length = 0;
