@@ -157,14 +157,16 @@ export class OrderBook {
       traceId: input.traceId,
     };
     const { results: _none, ...record } = stored;
-    await this.records.put(id, record);
+    // the deliveries are saved first and started only once the order is saved too: a refused order
+    // (a full disk) leaves no order behind, at most a delivery of no order, which is never sent
+    const deliveries = await this.dispatcher.prepare(stored, opts);
     try {
-      await this.dispatcher.dispatch(stored, opts);
+      await this.records.put(id, record);
     } catch (e) {
-      // its delivery could not be saved: the order is taken back, so a refused request leaves nothing behind
-      await this.records.delete(id).catch(() => undefined);
+      await this.dispatcher.discard(deliveries);
       throw e;
     }
+    this.dispatcher.release(deliveries);
     return stored;
   }
 

@@ -61,6 +61,26 @@ export class OrderWebhookDispatcher {
 
   /** Creates one delivery per enabled webhook that has the order's event enabled. */
   async dispatch(order: StoredOrder, opts: { badSignature?: boolean } = {}): Promise<Delivery[]> {
+    const out = await this.prepare(order, opts);
+    this.release(out);
+    return out;
+  }
+
+  /** Starts deliveries that prepare() saved. */
+  release(deliveries: Delivery[]): void {
+    for (const d of deliveries) this.schedule(d);
+  }
+
+  /** Forgets deliveries that prepare() saved for an order that was not saved after all (best effort). */
+  async discard(deliveries: Delivery[]): Promise<void> {
+    for (const d of deliveries) await this.deliveries.delete(d.id).catch(() => undefined);
+  }
+
+  /**
+   * Saves the deliveries of an order without starting them. When one cannot be saved, those saved
+   * before it are forgotten again and the storage error is thrown.
+   */
+  async prepare(order: StoredOrder, opts: { badSignature?: boolean } = {}): Promise<Delivery[]> {
     const event = this.eventFor(order);
     const targets = this.config.webhooks.filter((w) => w.enabled && w.events.includes(event));
     const out: Delivery[] = [];
@@ -77,8 +97,12 @@ export class OrderWebhookDispatcher {
         traceId: order.traceId,
         badSignature: opts.badSignature,
       };
-      await this.deliveries.put(d.id, d);
-      this.schedule(d);
+      try {
+        await this.deliveries.put(d.id, d);
+      } catch (e) {
+        await this.discard(out);
+        throw e;
+      }
       out.push(d);
     }
     return out;

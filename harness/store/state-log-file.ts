@@ -253,7 +253,19 @@ export class StateLogFile<T> implements Adapter<Data<T>> {
     const head = this.fresh ? `${STATE_LOG_HEADER}\n` : '';
     if (this.fresh) mkdirSync(path.dirname(this.filename), { recursive: true, mode: 0o700 });
     const text = `${head}${keys.map((k) => this.line(k, data)).join('\n')}\n`;
-    writeAll(handleOf(this.filename), text);
+    const fd = handleOf(this.filename);
+    try {
+      writeAll(fd, text);
+    } catch (e) {
+      // part of it may have reached the file (whole lines of records nobody was told are saved): cut
+      // the file back to what was acknowledged; if even that fails, the next write rewrites it whole
+      try {
+        fileOps.ftruncateSync(fd, this.fresh ? 0 : this.logBytes);
+      } catch {
+        /* rewriteAll (set by flush) covers it */
+      }
+      throw e;
+    }
     this.fresh = false;
     this.logBytes += Buffer.byteLength(text);
   }
