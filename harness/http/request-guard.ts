@@ -1,7 +1,7 @@
 /**
  * The one check every request to every sandbox service passes before anything else (both lanes:
  * express and the direct routes, service-app.ts). The sandbox runs on developers' laptops while
- * they browse the web, so (docs/decisions/008):
+ * they browse the web, so (docs/decisions/009):
  *
  * 1. Host allow-list (DNS rebinding): the Host header must name this service: 127.0.0.1, localhost,
  *    [::1] or the host it was started on (with a port, or without one), else 421.
