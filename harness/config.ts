@@ -52,7 +52,30 @@ export interface ResolvedConfig {
   delivery: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number; timeoutMs: number };
   providers: Record<ProviderKey, ResolvedProvider>;
   partner: { completeAfterMs: number; autoComplete: boolean };
+  /** origins a browser may call the services from (none by default) */
+  allowedOrigins: string[];
+  /** payloads over HTTP may point partner URLs beyond loopback */
+  allowRemoteTargets: boolean;
+  limits: ResolvedLimits;
 }
+
+export interface ResolvedLimits {
+  maxConnections: number;
+  journalMaxBytes: number;
+  maxFaultRules: number;
+  maxScenarioRuns: number;
+  sseBufferBytes: number;
+  deliveriesPerTarget: number;
+}
+
+export const DEFAULT_LIMITS: ResolvedLimits = {
+  maxConnections: 1_024,
+  journalMaxBytes: 64 * 1024 * 1024,
+  maxFaultRules: 100,
+  maxScenarioRuns: 4,
+  sseBufferBytes: 1024 * 1024,
+  deliveriesPerTarget: 16,
+};
 
 export class ConfigError extends Error {}
 
@@ -145,6 +168,9 @@ export function resolveConfig(layers: SandboxConfig[], partnerUrl: () => string)
     },
     providers,
     partner: { completeAfterMs: c.partner?.completeAfterMs ?? 1_000, autoComplete: c.partner?.autoComplete ?? true },
+    allowedOrigins: [...(c.allowedOrigins ?? [])],
+    allowRemoteTargets: c.allowRemoteTargets ?? false,
+    limits: { ...DEFAULT_LIMITS, ...c.limits },
   };
   return expandPartnerUrls(resolved, partnerUrl);
 }

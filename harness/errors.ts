@@ -13,6 +13,11 @@ export type ErrorCode =
   | 'PayloadTooLargeError'
   | 'UnauthorizedError'
   | 'ForbiddenError'
+  | 'MisdirectedRequestError'
+  | 'CrossSiteRequestError'
+  | 'TooManyRequestsError'
+  | 'StorageUnavailableError'
+  | 'InsufficientStorageError'
   | 'MissingAccountIdError'
   | 'AccountNotFoundError'
   | 'AccountIntegrationInactiveError'
@@ -38,11 +43,14 @@ export const STATUS_MESSAGES: Record<number, string> = {
   412: 'Precondition failed',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
+  421: 'Misdirected Request',
   422: 'Unprocessable Entity',
   429: 'Too many requests',
   500: 'Internal server error',
   501: 'Not Implemented',
   502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  507: 'Insufficient Storage',
 };
 
 export class ApiError extends Error {

@@ -4,11 +4,21 @@
  * in-memory window that queries and the dashboard read. Bodies are capped and secrets masked before
  * anything is kept.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { JournalEntry } from '../schemas/generated/sandbox/journal-entry.ts';
-import { maskHeaders, redact } from './secrets.ts';
-import { writeAll } from './store/state-log-file.ts';
+import { maskHeaders, maskUrl, redact } from './secrets.ts';
+import { FILE_MODE, fileOps, storageNotice, writeAll } from './store/state-log-file.ts';
+
+/** The journal could not write its file: it keeps going in memory, and says so. */
+export interface JournalDegraded {
+  at: string;
+  code: string;
+  message: string;
+}
+
+/** Size at which journal.jsonl is rotated (limits.journalMaxBytes); one older file is kept. */
+export const DEFAULT_JOURNAL_MAX_BYTES = 64 * 1024 * 1024;
 
 export type { JournalEntry };
 export type NewJournalEntry = Omit<JournalEntry, 'seq' | 'at'> & { at?: string };
@@ -41,16 +51,49 @@ export class Journal {
   private readonly listeners = new Set<(e: JournalEntry) => void>();
   private fd: number | undefined;
   private pending: string[] = [];
+  private fileBytes = 0;
+  /** set when the file could not be written: the journal then lives in memory only */
+  degraded: JournalDegraded | undefined;
 
-  /** @param file JSONL file to append to; none keeps the journal in memory only. */
+  /**
+   * @param file JSONL file to append to; none keeps the journal in memory only. Numbering goes on
+   * from the last entry the file holds (a restart does not start again at 1).
+   */
   constructor(
     readonly file?: string,
     readonly windowSize = 5_000,
+    readonly maxBytes = DEFAULT_JOURNAL_MAX_BYTES,
   ) {
     if (file) {
-      mkdirSync(path.dirname(file), { recursive: true });
-      this.fd = openSync(file, 'a');
+      mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+      const last = lastSeqOf(file);
+      this.seq = last.seq;
+      try {
+        this.fd = fileOps.openSync(file, 'a', FILE_MODE);
+        this.fileBytes = fstatSync(this.fd).size;
+        fileOps.chmodSync(file, FILE_MODE);
+        // the torn line is ended, so the next entry starts a line of its own
+        if (last.torn) writeAll(this.fd, '\n');
+      } catch (e) {
+        this.degrade(e);
+      }
     }
+  }
+
+  /** Stops writing the file after a failure; says so once on stderr and in the state (GET /_sandbox/state). */
+  private degrade(e: unknown): void {
+    const code = (e as NodeJS.ErrnoException)?.code ?? 'EIO';
+    this.degraded = { at: new Date().toISOString(), code, message: `The journal file ${this.file} could not be written (${code}: ${(e as Error)?.message}); the journal now lives in memory only (latest ${this.windowSize} entries) until the sandbox restarts.` };
+    console.error(`[journal] ${this.degraded.message}`);
+    if (this.fd !== undefined) {
+      try {
+        fileOps.closeSync(this.fd);
+      } catch {
+        /* already unusable */
+      }
+    }
+    this.fd = undefined;
+    this.pending = [];
   }
 
   append(entry: NewJournalEntry): JournalEntry {
@@ -63,7 +106,7 @@ export class Journal {
       peer: entry.peer,
       hop: entry.hop,
       method: entry.method,
-      url: entry.url,
+      url: entry.url && maskUrl(entry.url),
       status: entry.status,
       error: entry.error && redact(entry.error),
       durationMs: entry.durationMs,
@@ -102,7 +145,25 @@ export class Journal {
     if (this.fd === undefined || !this.pending.length) return;
     const text = `${this.pending.join('\n')}\n`;
     this.pending = [];
-    writeAll(this.fd, text);
+    try {
+      if (this.fileBytes > 0 && this.fileBytes + text.length > this.maxBytes) this.rotate();
+      writeAll(this.fd, text);
+      this.fileBytes += Buffer.byteLength(text);
+    } catch (e) {
+      // a full disk or a folder gone read-only never stops the sandbox: the journal goes on in memory
+      this.degrade(e);
+    }
+  }
+
+  /** journal.jsonl → journal.1.jsonl (the older one is replaced), and a new journal.jsonl. */
+  private rotate(): void {
+    const file = this.file!;
+    fileOps.closeSync(this.fd!);
+    this.fd = undefined;
+    const ext = path.extname(file);
+    fileOps.renameSync(file, `${file.slice(0, file.length - ext.length)}.1${ext}`);
+    this.fd = fileOps.openSync(file, 'a', FILE_MODE);
+    this.fileBytes = 0;
   }
 
   query(q: JournalQuery = {}): JournalEntry[] {
@@ -125,6 +186,11 @@ export class Journal {
 
   get lastSeq(): number {
     return this.seq;
+  }
+
+  /** How many listeners (SSE subscribers, waiting send-test reports) are attached now. */
+  get subscribers(): number {
+    return this.listeners.size;
   }
 
   subscribe(listener: (e: JournalEntry) => void): () => void {
@@ -179,10 +245,47 @@ export class Journal {
 
   close(): void {
     this.flush();
-    if (this.fd !== undefined) closeSync(this.fd);
+    if (this.fd !== undefined) fileOps.closeSync(this.fd);
     this.fd = undefined;
     this.listeners.clear();
   }
+}
+
+/**
+ * The seq of the last entry a journal file holds (its tail is read, not the whole file), or of its
+ * rotated predecessor. A torn last line (a kill mid-write) is skipped and reported.
+ */
+function lastSeqOf(file: string): { seq: number; torn: boolean } {
+  const ext = path.extname(file);
+  let torn = false;
+  for (const f of [file, `${file.slice(0, file.length - ext.length)}.1${ext}`]) {
+    if (!existsSync(f)) continue;
+    const size = statSync(f).size;
+    if (!size) continue;
+    const fd = openSync(f, 'r');
+    try {
+      const len = Math.min(size, 256 * 1024);
+      const buf = Buffer.alloc(len);
+      readSync(fd, buf, 0, len, size - len);
+      const lines = buf.toString('utf8').split('\n');
+      if (lines.at(-1) !== '') {
+        storageNotice(`${f}: dropped a torn last line (a write cut short by a stop or a kill).`);
+        if (f === file) torn = true;
+      }
+      for (let i = lines.length - 1; i >= 0; i--) {
+        if (!lines[i]) continue;
+        try {
+          const seq = (JSON.parse(lines[i]) as { seq?: unknown }).seq;
+          if (typeof seq === 'number' && Number.isInteger(seq)) return { seq, torn };
+        } catch {
+          /* torn or damaged: look further back */
+        }
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return { seq: 0, torn };
 }
 
 function push(map: Map<string, JournalEntry[]>, key: string, e: JournalEntry): void {

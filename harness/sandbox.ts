@@ -3,8 +3,9 @@
  * it with the default ports; tests use `startSandbox({ ports: 0 })` and get URLs back.
  */
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { Journal } from './journal.ts';
-import { Store } from './store/store.ts';
+import { forgetStateFiles, Store } from './store/store.ts';
 import { closeStateHandles } from './store/state-log-file.ts';
 import { listen, type Listening } from './http/service-app.ts';
 import { checkConfig, loadConfigFile, PROVIDERS, resolveConfig, SERVICES, type ProviderKey, type ResolvedConfig, type SandboxConfig, type ServiceName } from './config.ts';
@@ -26,6 +27,11 @@ export interface StartOptions extends Omit<SandboxConfig, 'ports'> {
   only?: ServiceName[];
   /** how long a send-test report waits for the first order-webhook hop (default 3000; scenarios read the journal instead: 0) */
   hopWaitMs?: number;
+  /**
+   * A nested sandbox (a scenario run): an API key of its own, never the one in ATS_SANDBOX_API_KEY
+   * or the outer sandbox's, so nothing it is made to call can learn the real key.
+   */
+  ownApiKey?: boolean;
 }
 
 export interface Sandbox {
@@ -41,31 +47,35 @@ export interface Sandbox {
   bridge?: BridgeCore;
   partner?: ReferencePartner;
   emulators: Partial<Record<ProviderKey, Emulator>>;
+  /** the express app of every running service (their route tables: request-guard probes walk them) */
+  apps: Partial<Record<ServiceName, import('express').Express>>;
   close(): Promise<void>;
 }
 
 export async function startSandbox(options: StartOptions = {}): Promise<Sandbox> {
-  const { ports, configFile, only, hopWaitMs, ...rest } = options;
+  const { ports, configFile, only, hopWaitMs, ownApiKey, ...rest } = options;
   const fileConfig = configFile === false ? undefined : loadConfigFile(configFile || 'sandbox.config.json');
   const portLayer: SandboxConfig['ports'] = typeof ports === 'number' ? Object.fromEntries(SERVICES.map((s) => [s, ports])) : ports;
   const inMemory = rest.inMemory ?? (rest.dataDir ? false : configFile === undefined && typeof ports === 'number' ? true : undefined);
   const layer = checkConfig(JSON.parse(JSON.stringify({ ...rest, ...(portLayer ? { ports: portLayer } : {}), ...(inMemory !== undefined ? { inMemory } : {}) })), 'startSandbox options');
   const urls = {} as Record<ServiceName, string>;
   const config = resolveConfig([fileConfig ?? {}, layer], () => urls.partner);
+  if (ownApiKey) config.apiKey = `v1.sandbox.nested-${randomBytes(12).toString('hex')}`;
   for (const s of SERVICES) urls[s] = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.ports[s]}`;
   const closersEarly: (() => void)[] = [];
   const wanted = new Set<ServiceName>(only ?? SERVICES.filter((s) => s !== 'partner' || config.referencePartner));
   const journalFile = config.dataDir && path.join(config.dataDir, 'journal.jsonl');
   // In split mode the control plane runs alone and follows the journal file the other processes append to.
   const followOthers = Boolean(only && journalFile && wantedOnlyControlPlane(only));
-  const journal = new Journal(followOthers ? undefined : journalFile);
+  const journal = new Journal(followOthers ? undefined : journalFile, undefined, config.limits.journalMaxBytes);
   if (followOthers && journalFile) closersEarly.push(journal.follow(journalFile));
   const store = (service: string) => new Store(service, config.dataDir);
   const listening: Listening[] = [];
   const closers: (() => void)[] = [...closersEarly];
   const up = async (name: ServiceName, app: import('express').Express) => {
-    const l = await listen(app, config.ports[name], config.host);
+    const l = await listen(app, config.ports[name], config.host, { allowedOrigins: config.allowedOrigins, maxConnections: config.limits.maxConnections, maxFaultRules: config.limits.maxFaultRules });
     urls[name] = l.url;
+    sandbox.apps[name] = app;
     listening.push(l);
   };
 
@@ -77,11 +87,15 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
     admin: new AdminClient(() => urls.controlPlane),
     journal,
     emulators: {},
+    apps: {},
     close: async () => {
       for (const c of closers) c();
       await Promise.all(listening.map((l) => l.close()));
       journal.close();
-      if (config.dataDir) closeStateHandles(path.join(config.dataDir));
+      if (config.dataDir) {
+        closeStateHandles(path.join(config.dataDir));
+        forgetStateFiles(path.join(config.dataDir));
+      }
     },
   };
   try {
@@ -93,7 +107,7 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
     }
     for (const p of PROVIDERS) {
       if (!wanted.has(p)) continue;
-      const em = await createEmulator(EMULATOR_ADAPTERS[p], { journal, store: store(p), account: DEMO_ACCOUNTS[p], bridgeUrl: () => urls.bridge, selfUrl: () => urls[p], hopWaitMs });
+      const em = await createEmulator(EMULATOR_ADAPTERS[p], { journal, store: store(p), account: DEMO_ACCOUNTS[p], bridgeUrl: () => urls.bridge, selfUrl: () => urls[p], hopWaitMs, allowRemoteTargets: config.allowRemoteTargets });
       sandbox.emulators[p] = em;
       await up(p, em.app);
     }

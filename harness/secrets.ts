@@ -74,3 +74,14 @@ export function maskHeaders(headers: Record<string, unknown> | undefined): Recor
   }
   return out;
 }
+
+/** Query parameters whose values are credentials in a URL (`?api_key=`, `token=`, `sig=` …). */
+const SECRET_PARAM = /(key|token|secret|password|passwd|pwd|signature|sig|auth|credential|session|code)$/i;
+
+/** A URL as the journal keeps it: credential-like query values masked, and every known secret too. */
+export function maskUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return redact(url);
+  const query = url.slice(q + 1).replace(/([^&=#]+)=([^&#]*)/g, (m, name: string, value: string) => (SECRET_PARAM.test(safeDecode(name).replace(/[-_]/g, '')) && value ? `${name}=${encodeURIComponent(mask(safeDecode(value)))}` : m));
+  return redact(`${url.slice(0, q)}?${query}`);
+}

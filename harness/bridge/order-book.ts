@@ -118,7 +118,11 @@ export class OrderBook {
     return last;
   }
 
-  private view(r: OrderRecord): StoredOrder {
+  private view(stored: OrderRecord): StoredOrder {
+    // the bridge's own URL is resolved now, not when the order was stored: a restart on another port
+    // gives partners a results_update_url that answers
+    const current = this.resultsUpdateUrl(stored.category, stored.id);
+    const r = stored.order.results_update_url === current ? stored : { ...stored, order: { ...stored.order, results_update_url: current } };
     const logged = this.results.lookup(ORDER_INDEX, r.id);
     if (!logged.length) return { ...r, results: r.results ?? [] };
     // slots are written in order, so the index holds them oldest first but for a slot written again
@@ -168,8 +172,16 @@ export class OrderBook {
       traceId: input.traceId,
     };
     const { results: _none, ...record } = stored;
-    await this.records.put(id, record);
-    await this.dispatcher.dispatch(stored, opts);
+    // the deliveries are saved first and started only once the order is saved too: a refused order
+    // (a full disk) leaves no order behind, at most a delivery of no order, which is never sent
+    const deliveries = await this.dispatcher.prepare(stored, opts);
+    try {
+      await this.records.put(id, record);
+    } catch (e) {
+      await this.dispatcher.discard(deliveries);
+      throw e;
+    }
+    this.dispatcher.release(deliveries);
     return stored;
   }
 

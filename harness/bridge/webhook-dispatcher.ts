@@ -39,6 +39,9 @@ export interface Delivery {
 export class OrderWebhookDispatcher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly inFlight = new Set<string>();
+  /** attempts under way per target URL, and the deliveries waiting for one of them to end (limits.deliveriesPerTarget) */
+  private readonly perTarget = new Map<string, number>();
+  private readonly waiting = new Map<string, string[]>();
   private closed = false;
 
   constructor(
@@ -60,6 +63,26 @@ export class OrderWebhookDispatcher {
 
   /** Creates one delivery per enabled webhook that has the order's event enabled. */
   async dispatch(order: StoredOrder, opts: { badSignature?: boolean } = {}): Promise<Delivery[]> {
+    const out = await this.prepare(order, opts);
+    this.release(out);
+    return out;
+  }
+
+  /** Starts deliveries that prepare() saved. */
+  release(deliveries: Delivery[]): void {
+    for (const d of deliveries) this.schedule(d);
+  }
+
+  /** Forgets deliveries that prepare() saved for an order that was not saved after all (best effort). */
+  async discard(deliveries: Delivery[]): Promise<void> {
+    for (const d of deliveries) await this.deliveries.delete(d.id).catch(() => undefined);
+  }
+
+  /**
+   * Saves the deliveries of an order without starting them. When one cannot be saved, those saved
+   * before it are forgotten again and the storage error is thrown.
+   */
+  async prepare(order: StoredOrder, opts: { badSignature?: boolean } = {}): Promise<Delivery[]> {
     const event = this.eventFor(order);
     const targets = this.config.webhooks.filter((w) => w.enabled && w.events.includes(event));
     const out: Delivery[] = [];
@@ -76,8 +99,12 @@ export class OrderWebhookDispatcher {
         traceId: order.traceId,
         badSignature: opts.badSignature,
       };
-      await this.deliveries.put(d.id, d);
-      this.schedule(d);
+      try {
+        await this.deliveries.put(d.id, d);
+      } catch (e) {
+        await this.discard(out);
+        throw e;
+      }
       out.push(d);
     }
     return out;
@@ -118,7 +145,7 @@ export class OrderWebhookDispatcher {
     const wait = Math.max(0, Date.parse(d.nextAttemptAt ?? '') - Date.now() || 0);
     const t = setTimeout(() => {
       this.timers.delete(d.id);
-      void this.attempt(d.id);
+      this.start(d.id);
     }, wait);
     this.timers.set(d.id, t);
   }
@@ -133,9 +160,31 @@ export class OrderWebhookDispatcher {
     return this.config.webhooks.find((w) => w.id === id);
   }
 
+  /**
+   * Runs an attempt in the background. A failure to save its outcome (a full disk) is logged and the
+   * attempt tried again later: it never becomes an unhandled rejection that stops the sandbox.
+   */
+  private start(id: string): void {
+    this.attempt(id).catch((e: unknown) => {
+      console.error(`[bridge] delivery ${id}: ${(e as Error).message}`);
+      const d = this.deliveries.get(id);
+      if (d && !this.closed) this.schedule({ ...d, nextAttemptAt: new Date(Date.now() + this.config.delivery.baseDelayMs).toISOString() });
+    });
+  }
+
   private async attempt(id: string): Promise<void> {
     const d = this.deliveries.get(id);
     if (!d || d.state !== 'pending' || this.inFlight.has(id) || this.closed) return;
+    // a partner that never answers holds at most deliveriesPerTarget sockets; the rest wait their turn
+    const target = this.webhook(d.webhookId)?.url ?? d.url;
+    const busy = this.perTarget.get(target) ?? 0;
+    if (busy >= this.config.limits.deliveriesPerTarget) {
+      const queue = this.waiting.get(target) ?? [];
+      if (!queue.includes(id)) queue.push(id);
+      this.waiting.set(target, queue);
+      return;
+    }
+    this.perTarget.set(target, busy + 1);
     this.inFlight.add(id);
     try {
       const w = this.webhook(d.webhookId);
@@ -179,7 +228,20 @@ export class OrderWebhookDispatcher {
       if (updated?.state === 'pending') this.schedule(updated);
     } finally {
       this.inFlight.delete(id);
+      const left = (this.perTarget.get(target) ?? 1) - 1;
+      if (left > 0) this.perTarget.set(target, left);
+      else this.perTarget.delete(target);
+      const next = this.waiting.get(target)?.shift();
+      if (this.waiting.get(target)?.length === 0) this.waiting.delete(target);
+      if (next !== undefined && !this.closed) this.start(next);
     }
+  }
+
+  /** Attempts under way and waiting per target URL (bounded by limits.deliveriesPerTarget). */
+  inFlightPerTarget(): Record<string, { inFlight: number; waiting: number }> {
+    const out: Record<string, { inFlight: number; waiting: number }> = {};
+    for (const url of new Set([...this.perTarget.keys(), ...this.waiting.keys()])) out[url] = { inFlight: this.perTarget.get(url) ?? 0, waiting: this.waiting.get(url)?.length ?? 0 };
+    return out;
   }
 
   /** Sends a pending or dead delivery again now. */
@@ -202,5 +264,6 @@ export class OrderWebhookDispatcher {
     this.closed = true;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    this.waiting.clear();
   }
 }

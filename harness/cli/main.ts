@@ -62,6 +62,7 @@ recorded by up in <data dir>/endpoint.json (--data-dir, default .sandbox-data), 
   --data-dir DIR             state folder (default .sandbox-data)
   --in-memory                keep no state on disk
   --strict                   refuse (400) what the bridge would accept with a warning
+  --allow-remote-targets     let scenarios and settings sent over HTTP point URLs beyond 127.0.0.1
   --only a,b                 start only these services (${SERVICES.join(', ')})
   --ports 0                  every service on a free port (parallel CI jobs); see --json for the URLs
   --json                     print the URLs and credentials as JSON
@@ -125,6 +126,7 @@ async function up(argv: string[]): Promise<number> {
     'data-dir': { type: 'string' },
     'in-memory': { type: 'boolean' },
     strict: { type: 'boolean' },
+    'allow-remote-targets': { type: 'boolean' },
     only: { type: 'string' },
     ports: { type: 'string' },
     detach: { type: 'boolean' },
@@ -152,6 +154,7 @@ async function up(argv: string[]): Promise<number> {
   if (v['data-dir']) opts.dataDir = v['data-dir'] as string;
   if (v['in-memory']) opts.inMemory = true;
   if (v.strict) opts.strict = true;
+  if (v['allow-remote-targets']) opts.allowRemoteTargets = true;
   if (v.only) {
     const only = (v.only as string).split(',').map((s) => s.trim()) as ServiceName[];
     const bad = only.filter((s) => !SERVICES.includes(s));

@@ -11,6 +11,7 @@ import { explainIssues, validate } from '../schemas/registry.ts';
 import type { Journal, JournalEntry } from '../journal.ts';
 import { PROVIDERS, type ProviderKey, type ResolvedConfig, type ServiceName } from '../config.ts';
 import { basic } from '../signing.ts';
+import { storageNotices } from '../store/state-log-file.ts';
 import { serviceCaller } from './forward.ts';
 import { troubleshootingRoutes } from './troubleshooting.ts';
 import { warningSentence } from '../bridge/result-rules.ts';
@@ -79,7 +80,14 @@ export function createControlPlane(opts: ControlPlaneOptions): Express {
   app.get('/_sandbox/state', async (_req, res) => {
     const bridge = await forward('bridge', 'GET', '/_sandbox/state', undefined, auth);
     const partner = opts.config.referencePartner ? await forward('partner', 'GET', '/_partner/orders') : undefined;
-    res.json({ urls: opts.urls(), bridge: bridge.json, partner: partner && { orders: partner.json }, journal: { lastSeq: opts.journal.lastSeq } });
+    const notices = storageNotices();
+    res.json({
+      urls: opts.urls(),
+      bridge: bridge.json,
+      partner: partner && { orders: partner.json },
+      journal: { lastSeq: opts.journal.lastSeq, ...(opts.journal.degraded ? { degraded: opts.journal.degraded } : {}) },
+      ...(notices.length ? { storage: { notices } } : {}),
+    });
   });
 
   app.post('/_sandbox/actions/:ats/send-test', async (req, res) => {
@@ -114,16 +122,30 @@ export function createControlPlane(opts: ControlPlaneOptions): Express {
   app.get('/_sandbox/events', (req, res) => {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
     res.write(': connected\n\n');
+    // a subscriber that stops reading is dropped once limits.sseBufferBytes wait for it: a stalled
+    // tab or client never makes the sandbox hold every hop in memory (it reconnects with Last-Event-ID
+    // and reads what it missed from GET /_sandbox/journal)
+    const max = opts.config.limits.sseBufferBytes;
+    let dropped = false;
+    const drop = (): void => {
+      if (dropped) return;
+      dropped = true;
+      clearInterval(ping);
+      unsubscribe();
+      res.destroy();
+    };
     const send = (e: JournalEntry) => {
+      if (dropped) return;
+      if (res.writableLength > max) return drop();
       const { requestBody: _q, responseBody: _r, requestHeaders: _h, ...summary } = e;
       res.write(`id: ${e.seq}\nevent: hop\ndata: ${JSON.stringify(summary)}\n\n`);
     };
+    // a reconnecting EventSource says where it stopped: it gets what it missed (from the window)
+    const last = Number(req.header('last-event-id'));
+    if (Number.isInteger(last) && last >= 0) for (const e of opts.journal.query({ after: last, limit: 500 })) send(e);
     const unsubscribe = opts.journal.subscribe(send);
-    const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
-    req.on('close', () => {
-      clearInterval(ping);
-      unsubscribe();
-    });
+    const ping = setInterval(() => (res.writableLength > max ? drop() : res.write(': ping\n\n')), 15_000);
+    req.on('close', drop);
   });
 
   app.get('/_sandbox/ats/:ats/candidates/:id', async (req, res) => {

@@ -4,6 +4,7 @@ import type { SendTestRequest } from '../../schemas/generated/sandbox/send-test.
 import type { SendTestReport } from '../../schemas/generated/sandbox/send-test-report.ts';
 import type { CandidateCard } from '../../schemas/generated/sandbox/candidate-card.ts';
 import type { ProviderKey } from '../config.ts';
+import { SANDBOX_HEADER } from '../http/request-guard.ts';
 
 export class AdminError extends Error {
   constructor(
@@ -20,7 +21,8 @@ export class AdminClient {
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await fetch(`${this.base()}${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      // x-ats-sandbox: a sandbox action even without a body (request-guard.ts refuses it otherwise)
+      headers: body === undefined ? { [SANDBOX_HEADER]: '1' } : { 'content-type': 'application/json', [SANDBOX_HEADER]: '1' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();

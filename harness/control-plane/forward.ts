@@ -2,6 +2,7 @@
 import { ApiError } from '../errors.ts';
 import type { ServiceName } from '../config.ts';
 import { jsonOrText } from '../http/client.ts';
+import { SANDBOX_HEADER } from '../http/request-guard.ts';
 
 export interface Answer {
   status: number;
@@ -19,7 +20,7 @@ export function serviceCaller(urls: () => Record<ServiceName, string>): ServiceC
     try {
       res = await fetch(`${base}${path}`, {
         method,
-        headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: { ...headers, [SANDBOX_HEADER]: '1', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(30_000),
       });

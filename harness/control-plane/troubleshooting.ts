@@ -17,6 +17,7 @@ import { FAULT_TARGETS, type FaultTarget } from '../faults/definitions.ts';
 import { checkFault } from '../faults/registry.ts';
 import { checkLinks, type LinkToCheck } from '../scenarios/link-check.ts';
 import type { CandidateCard } from '../../schemas/generated/sandbox/candidate-card.ts';
+import { checkLayerFromHttp, checkTargets } from '../http/remote-targets.ts';
 
 export interface TroubleshootingOptions {
   journal: Journal;
@@ -139,12 +140,35 @@ export function troubleshootingRoutes(opts: TroubleshootingOptions): Router {
   });
 
   /** Runs a definition given in the body ({scenario, partnerListUrl?, webhookUrl?} or the scenario itself). */
+  // A definition or partner URLs POSTed here are untrusted (remote-targets.ts): no locked config
+  // field, no URL beyond loopback unless the sandbox allows remote targets. Runs are capped.
+  const allowRemote = opts.config.allowRemoteTargets;
+  let running = 0;
+  const capped = async <T>(run: () => Promise<T>): Promise<T> => {
+    const max = opts.config.limits.maxScenarioRuns;
+    if (running >= max) throw new ApiError(429, 'TooManyRequestsError', `${running} scenario runs are under way, the most this sandbox runs at once (limits.maxScenarioRuns = ${max}): wait for one to finish`);
+    running++;
+    try {
+      return await run();
+    } finally {
+      running--;
+    }
+  };
+  const partnerFromHttp = (body: Record<string, unknown>) => {
+    const partner = partnerOf(body);
+    checkTargets({ partnerListUrl: partner?.listUrl, webhookUrl: partner?.webhookUrl }, '', allowRemote);
+    return partner;
+  };
+
   r.post('/_sandbox/scenarios/run', async (req, res) => {
     const { checkScenario } = await import('../scenarios/loader.ts');
     const { runScenario } = await import('../scenarios/runner.ts');
     const body = (req.body ?? {}) as Record<string, unknown>;
     const def = checkScenario(body.scenario ?? body);
-    const result = await runScenario(def, { partner: partnerOf(body) });
+    const at = body.scenario !== undefined ? '/scenario' : '';
+    checkLayerFromHttp(def.setup?.config, `${at}/setup/config`, allowRemote);
+    const partner = partnerFromHttp(body);
+    const result = await capped(() => runScenario(def, { partner }));
     res.status(200).json(result);
   });
 
@@ -152,7 +176,8 @@ export function troubleshootingRoutes(opts: TroubleshootingOptions): Router {
     const { findScenario } = await import('../scenarios/loader.ts');
     const { runScenario } = await import('../scenarios/runner.ts');
     const def = findScenario(req.params.name);
-    const result = await runScenario(def, { partner: partnerOf((req.body ?? {}) as Record<string, unknown>) });
+    const partner = partnerFromHttp((req.body ?? {}) as Record<string, unknown>);
+    const result = await capped(() => runScenario(def, { partner }));
     res.status(200).json(result);
   });
 

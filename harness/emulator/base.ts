@@ -27,6 +27,8 @@ export interface EmulatorOptions {
   selfUrl: () => string;
   /** how long a send-test report waits for the first order-webhook attempt to show up */
   hopWaitMs?: number;
+  /** settings over HTTP may point beyond loopback */
+  allowRemoteTargets?: boolean;
 }
 
 export interface Emulator {
@@ -50,6 +52,7 @@ export async function createEmulator(adapter: EmulatorAdapter, opts: EmulatorOpt
     triggerUrl: () => `${opts.bridgeUrl()}/external-trigger/${adapter.key}`,
     selfUrl: opts.selfUrl,
     triggerToken: () => token,
+    allowRemoteTargets: opts.allowRemoteTargets ?? false,
   };
   await adapter.init?.(ctx);
 

@@ -30,6 +30,8 @@ export interface EmulatorContext {
   selfUrl(): string;
   /** the token this ATS sends to the bridge; tests and scenarios may set a wrong one */
   triggerToken(): string;
+  /** settings over HTTP may point beyond loopback (remote-targets.ts) */
+  readonly allowRemoteTargets?: boolean;
 }
 
 export interface PackageChoice {

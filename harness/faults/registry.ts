@@ -28,12 +28,19 @@ export function checkFault(value: unknown): FaultRule {
   return value as FaultRule;
 }
 
+/** Fault rules one service holds at once unless configured (limits.maxFaultRules). */
+export const DEFAULT_MAX_FAULT_RULES = 100;
+
 export class FaultRegistry {
   private readonly entries: Entry[] = [];
+  maxRules = DEFAULT_MAX_FAULT_RULES;
 
   constructor(readonly service: string) {}
 
   add(rule: FaultRule): ActiveFault {
+    if (this.entries.length >= this.maxRules) {
+      throw new ApiError(429, 'TooManyRequestsError', `${this.service} already has ${this.entries.length} fault rules, the most it holds (limits.maxFaultRules = ${this.maxRules}): remove some (DELETE /_sandbox/faults) before adding more`);
+    }
     const id = rule.id ?? `flt_${randomUUID().slice(0, 8)}`;
     if (this.entries.some((e) => e.rule.id === id)) throw new ApiError(409, 'ConflictError', `A fault with id ${JSON.stringify(id)} already exists on ${this.service}`);
     const entry: Entry = { rule: { ...rule, id }, hits: 0, matches: routeMatcher(rule.route) };

@@ -14,6 +14,7 @@ import type { Journal } from '../journal.ts';
 import { applyFault, installFaults } from '../faults/middleware.ts';
 import type { FaultRegistry } from '../faults/registry.ts';
 import { DirectRoutes, withCharset, type DirectMatch, type HopLocals, type HopRequest } from './direct-routes.ts';
+import { guardRequest, isJsonType, writeCors, type GuardPolicy } from './request-guard.ts';
 import type { SchemaVerdict } from '../../schemas/generated/sandbox/journal-entry.ts';
 import type { FieldIssue } from '../../schemas/generated/unified/common.ts';
 
@@ -76,6 +77,10 @@ export function createServiceApp(opts: ServiceAppOptions): Express {
     });
     next();
   });
+  const policy: GuardPolicy = { allowedOrigins: [] };
+  app.use((req, res, next) => {
+    if (guarded(opts, policy, req, res)) next();
+  });
   const faults = installFaults(app, opts.service, opts.journal);
   const parseBody = express.json({
     limit: opts.bodyLimit ?? '1mb',
@@ -90,8 +95,32 @@ export function createServiceApp(opts: ServiceAppOptions): Express {
     checkDepth(req.body);
     next();
   });
-  lanes.set(app, { opts, routes: new DirectRoutes(), faults, parseBody });
+  lanes.set(app, { opts, routes: new DirectRoutes(), faults, parseBody, policy });
   return app;
+}
+
+/**
+ * Runs the request guard (request-guard.ts) for either lane: false when it answered the request
+ * itself (a refusal in the service's own shape, or a CORS preflight from an allowed origin).
+ */
+function guarded(opts: ServiceAppOptions, policy: GuardPolicy, req: IncomingMessage & { path?: string }, res: ServerResponse): boolean {
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  const out = guardRequest(opts.service, { method: req.method ?? 'GET', path: q < 0 ? url : url.slice(0, q), headers: req.headers, localPort: req.socket?.localPort }, policy);
+  if (out.corsOrigin) writeCors(res, out.corsOrigin, out.preflight ? { headers: req.headers['access-control-request-headers'] as string | undefined } : undefined);
+  if (out.preflight) {
+    res.statusCode = 204;
+    res.end();
+    return false;
+  }
+  if (!out.refusal) return true;
+  const { status, body, contentType } = opts.renderError(out.refusal);
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.statusCode = status ?? out.refusal.status;
+  res.setHeader('content-type', withCharset(contentType ?? 'application/json'));
+  res.setHeader('content-length', Buffer.byteLength(text));
+  res.end(req.method === 'HEAD' ? undefined : text);
+  return false;
 }
 
 /** The journal entry of a request a service answered (both lanes). */
@@ -138,6 +167,7 @@ interface DirectLane {
   routes: DirectRoutes;
   faults: FaultRegistry | undefined;
   parseBody: RequestHandler;
+  policy: GuardPolicy;
 }
 
 const lanes = new WeakMap<Express, DirectLane>();
@@ -199,6 +229,7 @@ function serveDirect(lane: DirectLane, req: IncomingMessage, res: ServerResponse
     send(status ?? err.status, body, contentType);
   };
   res.on('finish', () => journalHop(lane.opts, hop, res.statusCode, sent, locals, started));
+  if (!guarded(lane.opts, lane.policy, req, res)) return true;
   if (!match) {
     fail(early);
     return true;
@@ -265,11 +296,7 @@ export function finishServiceApp(app: Express, opts: ServiceAppOptions): void {
   });
 }
 
-/** application/json or any type/subtype+json, whatever its parameters (as express's req.is judges). */
-export function isJsonType(contentType: string | undefined): boolean {
-  const media = (contentType ?? '').split(';')[0].trim().toLowerCase();
-  return media === 'application/json' || /^[\w.+-]+\/[\w.+-]+\+json$/.test(media);
-}
+export { isJsonType };
 
 /** A body must be JSON: a write with another content type gets a clear 415. */
 export function requireJson(req: Pick<HopRequest, 'rawBody' | 'headers'>): void {
@@ -281,6 +308,9 @@ export function requireJson(req: Pick<HopRequest, 'rawBody' | 'headers'>): void 
   }
 }
 
+/** Connections a server holds at once unless configured (limits.maxConnections): far above what a laptop's tests need. */
+export const DEFAULT_MAX_CONNECTIONS = 1_024;
+
 export interface Listening {
   server: Server;
   url: string;
@@ -289,14 +319,29 @@ export interface Listening {
 }
 
 /** Listens with the app's direct routes first (when it has any) and express for the rest. */
-export async function listen(app: Express, port: number, host: string): Promise<Listening> {
+export interface ListenOptions {
+  /** origins a browser may call this service from (CORS for them only); none by default */
+  allowedOrigins?: readonly string[];
+  /** most connections the server holds open at once (further ones are refused) */
+  maxConnections?: number;
+  /** most fault rules this service holds at once */
+  maxFaultRules?: number;
+}
+
+export async function listen(app: Express, port: number, host: string, options: ListenOptions = {}): Promise<Listening> {
   const lane = lanes.get(app);
+  if (lane) {
+    lane.policy.host = host;
+    lane.policy.allowedOrigins = options.allowedOrigins ?? [];
+    if (lane.faults && options.maxFaultRules) lane.faults.maxRules = options.maxFaultRules;
+  }
   const handler = lane ? (req: IncomingMessage, res: ServerResponse) => void (serveDirect(lane, req, res) || app(req, res)) : app;
   const server = await new Promise<Server>((resolve, reject) => {
     const s = http.createServer(handler);
     s.once('error', reject);
     s.listen(port, host, () => resolve(s));
   });
+  server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   server.keepAliveTimeout = 5_000;
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;

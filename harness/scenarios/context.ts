@@ -95,7 +95,7 @@ export class RunContext {
 async function call(url: string, method: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
   const res = await fetch(url, {
     method,
-    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: { ...headers, 'x-ats-sandbox': '1', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(30_000),
   });

@@ -84,7 +84,7 @@ export async function runScenario(def: Scenario, o: RunOptions = {}): Promise<Sc
   let sb: Sandbox | undefined;
   let error: string | undefined;
   try {
-    sb = await startSandbox({ ...configFor(def, o), ...(o.ports === 'default' ? {} : { ports: 0 }), configFile: false, inMemory: true, hopWaitMs: 0 });
+    sb = await startSandbox({ ...configFor(def, o), ...(o.ports === 'default' ? {} : { ports: 0 }), configFile: false, inMemory: true, hopWaitMs: 0, ownApiKey: !o.partner });
     const ctx = new RunContext(def, sb, timeoutMs);
     await applySetup(def, ctx, markers);
     for (const [i, step] of def.steps.entries()) {

@@ -10,8 +10,42 @@
  * lowdb's JSONFile (one JSON object) is read as it is and rewritten as a log on the first write.
  */
 import type { Adapter } from 'lowdb';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import * as fs from 'node:fs';
 import path from 'node:path';
+
+/**
+ * Every file operation the state files and the journal make goes through here: the one seam where
+ * tests inject a full disk (ENOSPC) or a read-only folder (EACCES) without filling a real disk.
+ */
+export const fileOps = {
+  openSync: fs.openSync,
+  writeSync: fs.writeSync as (fd: number, data: string | Buffer, offset?: number) => number,
+  closeSync: fs.closeSync,
+  fsyncSync: fs.fsyncSync,
+  ftruncateSync: fs.ftruncateSync,
+  renameSync: fs.renameSync,
+  mkdirSync: fs.mkdirSync,
+  copyFileSync: fs.copyFileSync,
+  chmodSync: fs.chmodSync,
+};
+const { existsSync, readFileSync } = fs;
+const openSync = (file: string, flags: string, mode?: number): number => fileOps.openSync(file, flags, mode);
+const writeSync = (fd: number, data: string | Buffer, offset?: number): number => fileOps.writeSync(fd, data, offset);
+const closeSync = (fd: number): void => fileOps.closeSync(fd);
+const fsyncSync = (fd: number): void => fileOps.fsyncSync(fd);
+const renameSync = (a: string, b: string): void => fileOps.renameSync(a, b);
+const mkdirSync = (dir: string, o: { recursive: true; mode?: number }): void => void fileOps.mkdirSync(dir, o);
+
+/** State files and the journal hold tokens and keys: readable by their owner only. */
+export const FILE_MODE = 0o600;
+
+/** What start-up found and did about damaged or torn files (printed, and shown in GET /_sandbox/state). */
+const notices: string[] = [];
+export function storageNotice(text: string): void {
+  notices.push(text);
+  if (process.env.ATS_SANDBOX_QUIET !== '1') console.warn(`[storage] ${text}`);
+}
+export const storageNotices = (): readonly string[] => notices;
 
 /**
  * Append handles kept open across writes (an open and a close per append cost more than the append),
@@ -28,7 +62,7 @@ function handleOf(file: string): number {
       handles.delete(oldest);
       closeSync(oldFd);
     }
-    fd = openSync(file, 'a');
+    fd = openSync(file, 'a', FILE_MODE);
   } else handles.delete(file);
   handles.set(file, fd);
   return fd;
@@ -47,7 +81,7 @@ export function writeAll(fd: number, text: string): void {
   const bytes = Buffer.byteLength(text);
   if (n === bytes) return;
   const buf = Buffer.from(text);
-  for (let off = n; off < bytes; ) off += writeSync(fd, buf, off);
+  for (let off = n; off < bytes; ) off += writeSync(fd, buf.subarray(off));
 }
 
 /** Closes the append handles of the state files under a directory (a sandbox closing). */
@@ -66,15 +100,26 @@ interface Waiter {
 
 /**
  * The records a state file holds. `torn` says the last line was cut by a kill during an append (that
- * write was never acknowledged); any other unreadable line throws. A lowdb JSON object is read too.
+ * write was never acknowledged); `damaged` lists other unreadable lines (1-based), which are left out.
+ * A lowdb JSON object is read too; one that does not parse is damaged as a whole (line 1).
  */
-export function parseStateFile<T>(text: string): { data: Data<T>; log: boolean; torn: boolean } {
+export function parseStateFile<T>(text: string): { data: Data<T>; log: boolean; torn: boolean; damaged: { line: number; message: string }[] } {
   // a kill while a new file's first append was under way: nothing in it was acknowledged
-  if (text.length < STATE_LOG_HEADER.length + 1 && `${STATE_LOG_HEADER}\n`.startsWith(text) && text) return { data: {}, log: true, torn: true };
-  if (!text.startsWith(STATE_LOG_HEADER)) return { data: text.trim() ? (JSON.parse(text) as Data<T>) : {}, log: false, torn: false };
+  if (text.length < STATE_LOG_HEADER.length + 1 && `${STATE_LOG_HEADER}\n`.startsWith(text) && text) return { data: {}, log: true, torn: true, damaged: [] };
+  if (!text.startsWith(STATE_LOG_HEADER)) {
+    if (!text.trim()) return { data: {}, log: false, torn: false, damaged: [] };
+    try {
+      const whole = JSON.parse(text) as unknown;
+      if (whole && typeof whole === 'object' && !Array.isArray(whole)) return { data: whole as Data<T>, log: false, torn: false, damaged: [] };
+      return { data: {}, log: false, torn: false, damaged: [{ line: 1, message: 'is not a JSON object' }] };
+    } catch (err) {
+      return { data: {}, log: false, torn: false, damaged: [{ line: 1, message: `is not JSON: ${(err as Error).message}` }] };
+    }
+  }
   const data: Data<T> = {};
   const lines = text.split('\n');
   let torn = false;
+  const damaged: { line: number; message: string }[] = [];
   for (let i = 1; i < lines.length; i++) {
     if (!lines[i]) continue;
     let e: { k: string; v?: T; d?: 1 };
@@ -85,12 +130,17 @@ export function parseStateFile<T>(text: string): { data: Data<T>; log: boolean; 
         torn = true;
         continue;
       }
-      throw new Error(`state file line ${i + 1} is not JSON: ${(err as Error).message}`);
+      damaged.push({ line: i + 1, message: `is not JSON: ${(err as Error).message}` });
+      continue;
+    }
+    if (!e || typeof e !== 'object' || typeof e.k !== 'string') {
+      damaged.push({ line: i + 1, message: 'is not a state record ({"k":…,"v":…})' });
+      continue;
     }
     if (e.d) delete data[e.k];
     else data[e.k] = e.v as T;
   }
-  return { data, log: true, torn };
+  return { data, log: true, torn, damaged };
 }
 
 export class StateLogFile<T> implements Adapter<Data<T>> {
@@ -123,10 +173,32 @@ export class StateLogFile<T> implements Adapter<Data<T>> {
       return null;
     }
     const text = readFileSync(this.filename, 'utf8');
-    const { data, log, torn } = parseStateFile<T>(text);
+    const { data, log, torn, damaged } = parseStateFile<T>(text);
     this.logBytes = Buffer.byteLength(text);
     this.liveBytes = this.logBytes;
-    this.rewriteAll = !log || torn;
+    this.rewriteAll = !log || torn || damaged.length > 0;
+    try {
+      fileOps.chmodSync(this.filename, FILE_MODE);
+    } catch {
+      /* not ours to change: left as it is */
+    }
+    if (damaged.length) {
+      // the damaged file is kept as it was, beside the good records, and they are written back at once
+      const aside = `${this.filename}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      const kept = Object.keys(data).length;
+      const what = damaged.map((d) => `line ${d.line} ${d.message}`).join('; ');
+      try {
+        fileOps.copyFileSync(this.filename, aside);
+        fileOps.chmodSync(aside, FILE_MODE);
+        this.rewrite(data);
+        storageNotice(`${this.filename}: ${what}. The file was set aside as ${path.basename(aside)}; started with the ${kept} good record(s) it held.`);
+      } catch (e) {
+        // the folder cannot be written: the good records are served, the file is rewritten at the next write
+        storageNotice(`${this.filename}: ${what}. Started with the ${kept} good record(s) it held; the file could not be set aside (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+      }
+    } else if (torn) {
+      storageNotice(`${this.filename}: dropped a torn last line (a write cut short by a stop or a kill, never acknowledged).`);
+    }
     return data;
   }
 
@@ -157,6 +229,10 @@ export class StateLogFile<T> implements Adapter<Data<T>> {
       this.dirty.clear();
     } catch (e) {
       error = e;
+      // whatever part of an append reached the file is not trusted: the next write rewrites it whole
+      // (temp file, then rename), so a later append never follows a half-written line
+      this.rewriteAll = true;
+      this.sizes.clear();
     }
     for (const w of waiters) (error === undefined ? w.resolve() : w.reject(error));
   }
@@ -175,9 +251,21 @@ export class StateLogFile<T> implements Adapter<Data<T>> {
     // last line or a torn header, both read as "never acknowledged"
     const keys = this.fresh ? Object.keys(data) : [...this.dirty];
     const head = this.fresh ? `${STATE_LOG_HEADER}\n` : '';
-    if (this.fresh) mkdirSync(path.dirname(this.filename), { recursive: true });
+    if (this.fresh) mkdirSync(path.dirname(this.filename), { recursive: true, mode: 0o700 });
     const text = `${head}${keys.map((k) => this.line(k, data)).join('\n')}\n`;
-    writeAll(handleOf(this.filename), text);
+    const fd = handleOf(this.filename);
+    try {
+      writeAll(fd, text);
+    } catch (e) {
+      // part of it may have reached the file (whole lines of records nobody was told are saved): cut
+      // the file back to what was acknowledged; if even that fails, the next write rewrites it whole
+      try {
+        fileOps.ftruncateSync(fd, this.fresh ? 0 : this.logBytes);
+      } catch {
+        /* rewriteAll (set by flush) covers it */
+      }
+      throw e;
+    }
     this.fresh = false;
     this.logBytes += Buffer.byteLength(text);
   }
@@ -188,8 +276,8 @@ export class StateLogFile<T> implements Adapter<Data<T>> {
     this.liveBytes = 0;
     const lines = Object.keys(data).map((k) => this.line(k, data));
     const text = `${STATE_LOG_HEADER}\n${lines.join('\n')}${lines.length ? '\n' : ''}`;
-    mkdirSync(path.dirname(this.filename), { recursive: true });
-    const fd = openSync(this.tmp, 'w');
+    mkdirSync(path.dirname(this.filename), { recursive: true, mode: 0o700 });
+    const fd = openSync(this.tmp, 'w', FILE_MODE);
     try {
       writeAll(fd, text);
       if (process.env.ATS_SANDBOX_FSYNC === '1') fsyncSync(fd);

@@ -11,6 +11,20 @@ import path from 'node:path';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { Low, Memory, type Adapter } from 'lowdb';
 import { StateLogFile } from './state-log-file.ts';
+import { ApiError } from '../errors.ts';
+
+/**
+ * A write the disk refused, as the services answer it: 507 for a full disk, 503 for any other
+ * storage failure (read-only folder, I/O error). Nothing was changed: memory is as it was.
+ */
+export function storageError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  const code = (e as NodeJS.ErrnoException)?.code ?? 'EIO';
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new ApiError(507, 'InsufficientStorageError', `The sandbox could not save this change: the disk is full (${code}). Nothing was changed; free some space and try again.`);
+  }
+  return new ApiError(503, 'StorageUnavailableError', `The sandbox could not save this change (${code}: ${(e as Error)?.message ?? 'storage failure'}). Nothing was changed; check the state folder (dataDir) and try again.`);
+}
 
 type Data<T> = Record<string, T>;
 type Shard<T> = Low<Data<T>>;
@@ -32,6 +46,11 @@ function instance<T>(file: string): Shard<T> {
     openFiles.set(file, db as Low<Data<unknown>>);
   }
   return db;
+}
+
+/** Forgets the state files under a directory (a sandbox closing): the next open reads them again from disk. */
+export function forgetStateFiles(dir: string): void {
+  for (const file of [...openFiles.keys()]) if (file.startsWith(dir + path.sep)) openFiles.delete(file);
 }
 
 async function readFile<T>(file: string): Promise<Shard<T>> {
@@ -75,7 +94,7 @@ export class Collection<T> {
   static async open<T>(name: string, dir: string | undefined, requested: number): Promise<Collection<T>> {
     const c = new Collection<T>(name, dir, requested > 1 ? SHARDS : 1);
     if (!dir) return c;
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const pattern = new RegExp(`^${escape(name)}(\\.s?\\d+)?\\.json$`);
     const files = readdirSync(dir).filter((f) => pattern.test(f));
     const foreign: string[] = [];
@@ -181,13 +200,34 @@ export class Collection<T> {
   }
 
   async put(id: string, value: T): Promise<T> {
-    const s = this.ensure(id);
-    this.touch(s, id);
-    await s.update((d) => {
-      d[id] = value;
-      this.reindex(id, value);
-    });
+    await this.commit(this.ensure(id), id, value);
     return value;
+  }
+
+  /**
+   * Sets (or with undefined, deletes) one record and writes it. When the write fails, memory is put
+   * back as it was (unless a later change of the same record has replaced this one) and the caller
+   * gets a 503/507: a refused write never leaves a phantom record behind.
+   */
+  private async commit(s: Shard<T>, id: string, value: T | undefined): Promise<void> {
+    const had = Object.hasOwn(s.data, id);
+    const before = s.data[id];
+    this.touch(s, id);
+    try {
+      await s.update((d) => {
+        if (value === undefined) delete d[id];
+        else d[id] = value;
+        this.reindex(id, value);
+      });
+    } catch (e) {
+      const mine = value === undefined ? !Object.hasOwn(s.data, id) : s.data[id] === value;
+      if (mine) {
+        if (had) s.data[id] = before;
+        else delete s.data[id];
+        this.reindex(id, had ? before : undefined);
+      }
+      throw storageError(e);
+    }
   }
 
   /**
@@ -245,44 +285,45 @@ export class Collection<T> {
    */
   async mutate<R>(id: string, fn: (current: T | undefined) => { value?: T; result: R }): Promise<R> {
     const out = fn(this.get(id));
-    if (out.value !== undefined) {
-      const value = out.value;
-      const s = this.ensure(id);
-      this.touch(s, id);
-      await s.update((d) => {
-        d[id] = value;
-        this.reindex(id, value);
-      });
-    }
+    if (out.value !== undefined) await this.commit(this.ensure(id), id, out.value);
     return out.result;
   }
 
   /** Stores many records with one write per shard they land in (bulk loads, benchmarks). */
   async putMany(records: Iterable<[string, T]>): Promise<void> {
     const touched = new Set<Shard<T>>();
+    const undo: [Shard<T>, string, boolean, T | undefined][] = [];
     for (const [id, value] of records) {
       const s = this.ensure(id);
+      undo.push([s, id, Object.hasOwn(s.data, id), s.data[id]]);
       s.data[id] = value;
       this.touch(s, id);
       this.reindex(id, value);
       touched.add(s);
     }
-    await Promise.all([...touched].map((s) => s.write()));
+    const outcomes = await Promise.allSettled([...touched].map((s) => s.write()));
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failed) {
+      for (const [s, id, had, before] of undo.reverse()) {
+        if (had) s.data[id] = before as T;
+        else delete s.data[id];
+        this.touch(s, id);
+        this.reindex(id, had ? before : undefined);
+      }
+      throw storageError(failed.reason);
+    }
   }
 
   async delete(id: string): Promise<boolean> {
     const s = this.existing(id);
     if (!s || !Object.hasOwn(s.data, id)) return false;
-    this.touch(s, id);
-    await s.update((d) => {
-      delete d[id];
-      this.reindex(id, undefined);
-    });
+    await this.commit(s, id, undefined);
     return true;
   }
 
   async clear(): Promise<void> {
-    await Promise.all(
+    const before = this.created().map((s) => [s, { ...s.data }] as const);
+    const outcomes = await Promise.allSettled(
       this.created().map((s) =>
         s.update((d) => {
           for (const k of Object.keys(d)) {
@@ -295,6 +336,17 @@ export class Collection<T> {
     for (const idx of this.indexes.values()) {
       idx.ids.clear();
       idx.keysById.clear();
+    }
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failed) {
+      // a shard whose file still holds its records gets them back in memory (memory stays what the disk holds)
+      outcomes.forEach((o, i) => {
+        if (o.status === 'fulfilled') return;
+        const [s, data] = before[i];
+        for (const [k, v] of Object.entries(data)) s.data[k] = v;
+      });
+      for (const idx of this.indexes.values()) for (const sh of this.created()) for (const [id, v] of Object.entries(sh.data)) this.indexOne(idx, id, v);
+      throw storageError(failed.reason);
     }
   }
 }

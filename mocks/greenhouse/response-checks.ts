@@ -4,6 +4,7 @@
  * "partner_status is 'complete' but partner_profile url is missing".
  */
 import type { CallResult } from '../../harness/http/client.ts';
+import { isHttpUrl } from '../../harness/http/html.ts';
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const nonEmpty = (x: unknown): x is string => typeof x === 'string' && x.length > 0;
@@ -42,6 +43,7 @@ export function testStatusErrors(res: CallResult): string[] {
   const errors: string[] = [];
   if (!nonEmpty(b.partner_status)) errors.push('partner_status is missing or not a string');
   if (b.partner_profile_url != null && typeof b.partner_profile_url !== 'string') errors.push('partner_profile_url must be a string');
+  else if (nonEmpty(b.partner_profile_url) && !isHttpUrl(b.partner_profile_url)) errors.push('partner_profile_url must be an http(s) URL');
   if (b.partner_status === 'complete' && !nonEmpty(b.partner_profile_url)) errors.push("partner_status is 'complete' but partner_profile url is missing");
   if (b.partner_score != null && (typeof b.partner_score !== 'number' || !Number.isFinite(b.partner_score))) errors.push('partner_score must be a number');
   if (b.metadata != null) {

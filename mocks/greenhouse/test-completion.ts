@@ -44,7 +44,7 @@ export function takeHomeTestRoutes(ctx: EmulatorContext, opts: GreenhouseEmulato
     }
     if (opts.testStatusTiming === 'async') {
       res.status(opts.patchStatus).end();
-      void readTestStatus(ctx, book, test!, req.traceId);
+      readTestStatus(ctx, book, test!, req.traceId).catch((e: unknown) => console.error(`[greenhouse] test_status of ${id}: ${(e as Error).message}`));
       return;
     }
     await readTestStatus(ctx, book, test!, req.traceId);

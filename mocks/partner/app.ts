@@ -10,6 +10,7 @@ import { basic, parseBasic, SIGNATURE_HEADER, verifySignature } from '../../harn
 import { createServiceApp, finishServiceApp, requireJson, type ServiceAppOptions } from '../../harness/http/service-app.ts';
 import { createHttpClient } from '../../harness/http/client.ts';
 import { ApiError } from '../../harness/errors.ts';
+import { escapeHtml } from '../../harness/http/html.ts';
 import type { Journal } from '../../harness/journal.ts';
 import type { Store, Collection } from '../../harness/store/store.ts';
 import type { OrderWebhook } from '../../schemas/generated/unified/order-webhook.ts';
@@ -49,7 +50,11 @@ const renderPartnerError: ServiceAppOptions['renderError'] = (err) => ({ body: {
 
 export async function createReferencePartner(opts: ReferencePartnerOptions): Promise<{ app: Express; partner: ReferencePartner }> {
   const orders = await opts.store.collection<ReceivedOrder>('orders', 8);
+  // the behaviour a test or scenario switched to survives a restart, like the orders
+  const saved = await opts.store.collection<PartnerBehaviour>('behaviour');
   const partner = new ReferencePartner(opts, orders);
+  const kept = saved.get('current');
+  if (kept) partner.setBehaviour(kept);
   const appOpts: ServiceAppOptions = { service: 'partner', journal: opts.journal, renderError: renderPartnerError };
   const app = createServiceApp(appOpts);
 
@@ -97,9 +102,12 @@ export async function createReferencePartner(opts: ReferencePartnerOptions): Pro
     const [id, ext] = req.params.file.split('.');
     const o = orders.get(id);
     if (!o) return void res.status(404).type('text/plain').send('No such report');
-    if (ext === 'pdf') return void res.type('application/pdf').send(Buffer.from(minimalPdf(`Report ${id}`)));
+    if (ext === 'pdf') return void res.type('application/pdf').send(Buffer.from(minimalPdf(`Report ${id.replace(/[^\w-]/g, '')}`)));
     const c = o.payload.event_data.candidate;
-    res.type('text/html').send(`<!doctype html><title>Report ${id}</title><h1>${o.payload.event_data.package?.name ?? 'Test'} report</h1><p>${c?.first_name ?? ''} ${c?.last_name ?? ''}</p>`);
+    // everything shown came from the order webhook: escaped, and no script may run on this page at all
+    res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.type('text/html').send(`<!doctype html><title>Report ${escapeHtml(id)}</title><h1>${escapeHtml(o.payload.event_data.package?.name ?? 'Test')} report</h1><p>${escapeHtml(c?.first_name)} ${escapeHtml(c?.last_name)}</p>`);
   });
 
   app.get('/_partner/orders', (_req, res) => {
@@ -108,15 +116,18 @@ export async function createReferencePartner(opts: ReferencePartnerOptions): Pro
   app.post('/_partner/reset', async (_req, res) => {
     partner.close();
     await orders.clear();
+    await saved.delete('current');
     partner.setBehaviour(DEFAULT_BEHAVIOUR);
     res.json({ ok: true });
   });
   app.get('/_partner/behaviour', (_req, res) => {
     res.json(partner.behaviour);
   });
-  app.put('/_partner/behaviour', (req, res) => {
+  app.put('/_partner/behaviour', async (req, res) => {
     requireJson(req);
-    partner.setBehaviour(checkBehaviour(req.body));
+    const next = { ...partner.behaviour, ...checkBehaviour(req.body) };
+    await saved.put('current', next); // saved first: a refused write leaves the behaviour as it was
+    partner.setBehaviour(next);
     res.json(partner.behaviour);
   });
   finishServiceApp(app, appOpts);
@@ -161,7 +172,7 @@ export class ReferencePartner {
   private scheduleCompletion(id: string, delay: number): void {
     const t = setTimeout(() => {
       this.timers.delete(t);
-      void this.complete(id);
+      this.complete(id).catch((e: unknown) => console.error(`[partner] order ${id} could not be completed: ${(e as Error).message}`));
     }, delay);
     this.timers.add(t);
   }

@@ -7,6 +7,7 @@
  *   POST /_sandbox/oauth/expire-tokens      every issued access token expires now
  * Both actions answer the engine's send-test report shape (plus mode and inlineUrl).
  */
+import { checkTargets } from '../../harness/http/remote-targets.ts';
 import { Router, type Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Category, EmulatorContext, PackageChoice, RecruiterInput, SendTestView } from '../../harness/emulator/glossary.ts';
@@ -124,6 +125,7 @@ export function sandboxRoutes(ctx: EmulatorContext): Router {
     const b = body<SmartRecruitersSandboxSettings>(req, 'smartrecruiters/sandbox-settings');
     const state = await stateOf(ctx);
     const { partnerUrls, ...settings } = b;
+    checkTargets(partnerUrls, '/partnerUrls', ctx.allowRemoteTargets ?? false);
     await state.setSettings(settings);
     for (const [cat, urls] of Object.entries(partnerUrls ?? {})) if (urls) await state.setPartnerUrls(cat as Category, urls);
     res.json({ ...state.settings(), partnerUrls: { assessment: state.partnerUrls('assessment'), background_check: state.partnerUrls('background_check') } });

@@ -14,7 +14,11 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   413: 'Payload too large',
   415: 'Unsupported media type',
+  421: 'Misdirected request',
   422: 'Invalid attribute',
+  429: 'Too many requests',
+  503: 'Service unavailable',
+  507: 'Insufficient storage',
 };
 
 const fieldName = (pointer: string): string => pointer.replace(/^\/data\/attributes\//, '').replace(/^\//, '') || 'body';

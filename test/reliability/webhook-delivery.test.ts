@@ -26,7 +26,7 @@ const deliveryOf = (s: Sandbox, orderId: string) => s.bridge!.dispatcher.list().
 
 describe('webhook delivery', () => {
   it('backs off exponentially with jitter between half and all of each step, capped', async () => {
-    sb = await startSandbox({ ports: 0, configFile: false, only: ['bridge'], delivery: { baseDelayMs: 100, maxDelayMs: 1_000 } });
+    sb = await startSandbox({ ports: 0, configFile: false, inMemory: true, only: ['bridge'], delivery: { baseDelayMs: 100, maxDelayMs: 1_000 } });
     const d = sb.bridge!.dispatcher;
     for (let attempt = 1; attempt <= 8; attempt++) {
       const step = Math.min(1_000, 100 * 2 ** (attempt - 1));
@@ -40,7 +40,7 @@ describe('webhook delivery', () => {
   });
 
   it('keeps the real gaps between attempts within the backoff bounds, then delivers once when the partner is back', async () => {
-    sb = await startSandbox({ ports: 0, configFile: false, partner: { completeAfterMs: 0 }, delivery: { baseDelayMs: 40, maxDelayMs: 400, maxAttempts: 10 } });
+    sb = await startSandbox({ ports: 0, configFile: false, inMemory: true, partner: { completeAfterMs: 0 }, delivery: { baseDelayMs: 40, maxDelayMs: 400, maxAttempts: 10 } });
     await behaviour(sb, { webhook: 'fail-then-recover', failuresBeforeRecovery: 4 });
     const id = await placeOrder(sb);
     const s = sb;
@@ -63,14 +63,14 @@ describe('webhook delivery', () => {
   });
 
   it('lets the partner drop a repeated delivery by its order id: one order, one result', async () => {
-    sb = await startSandbox({ ports: 0, configFile: false, partner: { completeAfterMs: 0 } });
+    sb = await startSandbox({ ports: 0, configFile: false, inMemory: true, partner: { completeAfterMs: 0 } });
     const id = await placeOrder(sb);
     const s = sb;
     await until('the first result', () => s.bridge!.orders.byId(id)!.results.length === 1);
     const dlv = deliveryOf(sb, id)!;
     // the bridge sends the same delivery twice more (no Idempotency-Key by default: StackOne documents none)
     for (let i = 0; i < 2; i++) {
-      const r = await send(`${sb.urls.bridge}/_sandbox/deliveries/${dlv.id}/redeliver`, { method: 'POST', headers: { authorization: basic(sb.apiKey, '') } });
+      const r = await send(`${sb.urls.bridge}/_sandbox/deliveries/${dlv.id}/redeliver`, { method: 'POST', headers: { authorization: basic(sb.apiKey, ''), 'x-ats-sandbox': '1' } });
       expect(r.status).toBe(200);
       await until('redelivered', () => (deliveryOf(s, id)!.attempts.length === i + 2 && deliveryOf(s, id)!.state === 'delivered') || undefined);
     }
@@ -82,7 +82,7 @@ describe('webhook delivery', () => {
   });
 
   it('dead-letters after the limit, shows it on the control plane, and delivers it once when redelivered by hand', async () => {
-    sb = await startSandbox({ ports: 0, configFile: false, partner: { completeAfterMs: 0 }, delivery: { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 3 } });
+    sb = await startSandbox({ ports: 0, configFile: false, inMemory: true, partner: { completeAfterMs: 0 }, delivery: { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 3 } });
     await behaviour(sb, { webhook: 'http-500' });
     const id = await placeOrder(sb);
     const s = sb;
@@ -92,7 +92,7 @@ describe('webhook delivery', () => {
     expect(shown.state).toBe('dead');
     expect(shown.attempts).toHaveLength(3);
     await behaviour(sb, { webhook: 'ok' });
-    await send(`${sb.urls.bridge}/_sandbox/deliveries/${deliveryOf(sb, id)!.id}/redeliver`, { method: 'POST', headers: { authorization: basic(sb.apiKey, '') } });
+    await send(`${sb.urls.bridge}/_sandbox/deliveries/${deliveryOf(sb, id)!.id}/redeliver`, { method: 'POST', headers: { authorization: basic(sb.apiKey, ''), 'x-ats-sandbox': '1' } });
     await until('delivered', () => deliveryOf(s, id)?.state === 'delivered');
     await until('the result', () => s.bridge!.orders.byId(id)!.results.length === 1);
     expect(deliveryOf(sb, id)!.attempts.map((a) => a.status)).toEqual([500, 500, 500, 200]);

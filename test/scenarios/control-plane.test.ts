@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => sb.close());
 
 const cp = async (method: string, p: string, body?: unknown) => {
-  const res = await fetch(`${sb.urls.controlPlane}${p}`, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${sb.urls.controlPlane}${p}`, { method, headers: body === undefined ? { 'x-ats-sandbox': '1' } : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await res.text();
   return { status: res.status, json: text ? JSON.parse(text) : undefined };
 };

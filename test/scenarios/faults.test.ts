@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => sb.close());
 
 const cp = async (method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${sb.urls.controlPlane}${path}`, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${sb.urls.controlPlane}${path}`, { method, headers: body === undefined ? { 'x-ats-sandbox': '1' } : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await res.text();
   return { status: res.status, json: text ? JSON.parse(text) : undefined };
 };

@@ -45,7 +45,7 @@ describe('SmartRecruiters emulator input checks', () => {
     expectSrError(await call(resultsUrl, json('PATCH', { summary: 'x' }, { authorization: `Bearer ${sb.accounts.teamtailor.native.partnerApiKey}` })), 401, 'NOT_AUTHORIZED_TO_ACCESS_RESOURCE');
     expectSrError(await call(resultsUrl, json('PATCH', { summary: 'x' }, { authorization: `Basic ${Buffer.from(`${sb.apiKey}:`).toString('base64')}` })), 401, 'NOT_AUTHORIZED_TO_ACCESS_RESOURCE');
     const old = await emulatorToken(sb);
-    await call(`${sb.urls.smartrecruiters}/_sandbox/oauth/expire-tokens`, { method: 'POST' });
+    await call(`${sb.urls.smartrecruiters}/_sandbox/oauth/expire-tokens`, { method: 'POST', headers: { 'x-ats-sandbox': '1' } });
     const expired = await call(resultsUrl, json('PATCH', { summary: 'x' }, { authorization: `Bearer ${old}` }));
     expectSrError(expired, 401, 'NOT_AUTHORIZED_TO_ACCESS_RESOURCE');
     expect(expired.json.errors[0].message).toContain('expired');

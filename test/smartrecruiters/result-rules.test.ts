@@ -90,7 +90,7 @@ describe('SmartRecruiters result rules', () => {
   });
 
   it('gets a fresh customer token when SmartRecruiters has expired the cached one', async () => {
-    const expired = await call(`${sb.urls.smartrecruiters}/_sandbox/oauth/expire-tokens`, { method: 'POST' });
+    const expired = await call(`${sb.urls.smartrecruiters}/_sandbox/oauth/expire-tokens`, { method: 'POST', headers: { 'x-ats-sandbox': '1' } });
     expect(expired.json.expired).toBeGreaterThan(0);
     const res = await bridgeCall(sb, 'smartrecruiters', 'PATCH', resultPath('assessment', orderId), { summary: '<p>Rich <b>text</b></p>' });
     expect(res.status).toBe(200);

@@ -21,8 +21,9 @@ const el = (tag, attrs = {}, ...children) => {
   return node;
 };
 
-async function api(path, init) {
-  const res = await fetch(path, init);
+async function api(path, init = {}) {
+  // x-ats-sandbox: the control plane refuses actions without it or a JSON body (a web page cannot send either)
+  const res = await fetch(path, { ...init, headers: { 'x-ats-sandbox': '1', ...(init.headers ?? {}) } });
   const text = await res.text();
   let body;
   try { body = text ? JSON.parse(text) : undefined; } catch { body = text; }
@@ -32,7 +33,10 @@ async function api(path, init) {
 
 /** Rich text (SmartRecruiters summaries) shown as plain text. */
 const plain = (html) => new DOMParser().parseFromString(html ?? '', 'text/html').body.textContent ?? '';
-const link = (text, url) => el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, `${text} ↗`);
+/** Only http(s) links are live; any other scheme (javascript:, data:, file:) is shown as text, never followed. */
+const isHttp = (url) => typeof url === 'string' && /^https?:\/\//i.test(url.trim());
+const unsafe = (text, url) => el('span', { class: 'unsafe-link', title: 'not an http(s) link: shown as text' }, `${text} (${String(url)})`);
+const link = (text, url) => (isHttp(url) ? el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, `${text} ↗`) : unsafe(text, url));
 const badge = (status) => el('span', { class: `badge tone-${status.tone}`, title: status.tooltip }, status.label);
 
 // One renderer per ATS, each following that ATS's display rules for the card the adapter built.
@@ -43,7 +47,7 @@ const renderers = {
     el('div', { class: 'body' }, badge(r.status), el('div', { class: 'title' }, r.title),
       r.summary && el('div', { class: 'summary' }, r.summary),
       el('div', { class: 'links' }, r.links.map((l) => link(l.text, l.url))),
-      el('div', { class: 'chips' }, r.attachments.map((a) => el('a', { class: 'chip', href: a.url, target: '_blank', rel: 'noopener noreferrer' }, `⤓ ${a.name}`))),
+      el('div', { class: 'chips' }, r.attachments.map((a) => (isHttp(a.url) ? el('a', { class: 'chip', href: a.url, target: '_blank', rel: 'noopener noreferrer' }, `⤓ ${a.name}`) : unsafe(`⤓ ${a.name}`, a.url)))),
       r.error && el('div', { class: 'error-text' }, r.error))),
   recruitee: (r) => el('div', { class: 'result' },
     el('div', { class: 'body' },
@@ -243,6 +247,16 @@ async function connect() {
   source.onerror = () => { live.textContent = 'reconnecting…'; };
 }
 connect();
+
+/** Storage trouble (a full disk, a damaged state file set aside) is shown, not only printed on the terminal. */
+async function storageWarnings() {
+  const state = await api('/_sandbox/state').catch(() => undefined);
+  const lines = [state?.journal?.degraded?.message, ...(state?.storage?.notices ?? [])].filter(Boolean);
+  document.getElementById('storage-warning')?.remove();
+  if (lines.length) document.querySelector('header').after(el('div', { id: 'storage-warning', class: 'error-text', role: 'alert' }, lines.map((l) => el('div', {}, l))));
+}
+storageWarnings();
+setInterval(storageWarnings, 30_000);
 
 document.getElementById('reset').addEventListener('click', async () => {
   await api('/_sandbox/reset', { method: 'POST' });

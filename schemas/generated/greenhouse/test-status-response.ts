@@ -6,7 +6,7 @@
 export interface GreenhouseTestStatusResponse {
   partner_status: string;
   /**
-   * Link to the result page; shown as View Report
+   * Link to the result page (http or https); shown as View Report
    */
   partner_profile_url?: string | null;
   partner_score?: number | null;

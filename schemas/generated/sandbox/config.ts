@@ -94,6 +94,45 @@ export interface SandboxConfig {
     smartrecruiters?: ProviderConfig;
   };
   /**
+   * Web origins (scheme://host[:port], no path) whose pages may call the sandbox's services from a browser (CORS). None by default: every service refuses cross-site requests that change state.
+   *
+   * @maxItems 50
+   */
+  allowedOrigins?: string[];
+  /**
+   * Let payloads arriving over HTTP (scenario setups, config layers) point partner URLs beyond loopback. Off by default (CLI --allow-remote-targets).
+   */
+  allowRemoteTargets?: boolean;
+  /**
+   * Bounds on resources, so a stalled client or a runaway test cannot exhaust the machine
+   */
+  limits?: {
+    /**
+     * Connections each service holds open at once (default 1024)
+     */
+    maxConnections?: number;
+    /**
+     * Size at which journal.jsonl is rotated to journal.1.jsonl (default 64 MiB; one old file is kept)
+     */
+    journalMaxBytes?: number;
+    /**
+     * Fault rules per service (default 100)
+     */
+    maxFaultRules?: number;
+    /**
+     * Scenario runs at once through the control plane (default 4)
+     */
+    maxScenarioRuns?: number;
+    /**
+     * Bytes a journal subscriber (GET /_sandbox/events) may fall behind before it is dropped (default 1 MiB)
+     */
+    sseBufferBytes?: number;
+    /**
+     * Webhook deliveries in flight at once to one URL (default 16)
+     */
+    deliveriesPerTarget?: number;
+  };
+  /**
    * Behaviour of the reference partner
    */
   partner?: {

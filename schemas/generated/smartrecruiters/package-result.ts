@@ -47,6 +47,9 @@ export interface SmartRecruitersScore {
  */
 export interface SmartRecruitersAttachment {
   type: 'PDF_URL' | 'VIDEO_URL' | 'OTHER_URL';
+  /**
+   * http(s) only
+   */
   url: string;
   name?: string;
   contentType?: string;

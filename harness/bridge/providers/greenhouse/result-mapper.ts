@@ -6,6 +6,7 @@
  * first result stays. Deliveries for one order run one at a time, so concurrent updates cannot
  * swap the result Greenhouse reads under the update it accepted.
  */
+import { atCurrentBase } from '../../../http/service-urls.ts';
 import { basic } from '../../../signing.ts';
 import type { FieldIssue, MetaField, NormalisedResult, ResultDeliveryInput, ResultDeliveryOutcome, ResultRuleVerdict, StoredOrder } from '../../glossary.ts';
 import type { CallResult } from '../../../http/client.ts';
@@ -69,7 +70,9 @@ export function deliverGreenhouseResult(input: ResultDeliveryInput): Promise<Res
 }
 
 async function deliver({ bridge, account, order, result, traceId }: ResultDeliveryInput): Promise<ResultDeliveryOutcome> {
-  const url = nativeOf(order).takeHomeTestUrl;
+  // stored as Greenhouse sent it; resolved against where the emulator listens now
+  const stored = nativeOf(order).takeHomeTestUrl;
+  const url = stored && atCurrentBase(stored, bridge.providerUrl('greenhouse'));
   if (!url) {
     return {
       ok: false,

@@ -8,6 +8,7 @@
  *   POST /{…}/packages/inline/orders                      inline orders → 200 {url}
  *   GET  /inline/:orderId                                 the inline landing page that URL points at
  */
+import { escapeHtml, isHttpUrl } from '../../../http/html.ts';
 import express, { Router, type Request, type Response } from 'express';
 import { ApiError } from '../../../errors.ts';
 import { explainIssues, validate } from '../../../schemas/registry.ts';
@@ -198,8 +199,9 @@ export function smartRecruitersExternalTrigger(bridge: BridgeApi): Router {
     if (!o) throw new ApiError(404, 'NotFoundError', `No inline order ${JSON.stringify(req.params.orderId)}`);
     res.locals.orderId = o.id;
     res.locals.accountId = o.accountId;
-    const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-    const back = typeof o.native.completedAssessmentCallbackUrl === 'string' ? o.native.completedAssessmentCallbackUrl : undefined;
+    const esc = escapeHtml;
+    // a link only when it is http(s): a javascript: or data: callback is never made live
+    const back = isHttpUrl(o.native.completedAssessmentCallbackUrl) ? o.native.completedAssessmentCallbackUrl : undefined;
     res.type('text/html').send(
       `<!doctype html><title>${esc(o.order.package?.name ?? 'Assessment')}</title><h1>${esc(o.order.package?.name ?? 'Assessment')}</h1>` +
         `<p>Order ${esc(o.id)} for ${esc(o.order.candidate?.first_name)} ${esc(o.order.candidate?.last_name)} was sent to the partner (order webhook); the partner's test starts from there.</p>` +

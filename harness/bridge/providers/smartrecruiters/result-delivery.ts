@@ -5,6 +5,7 @@
  * resultCallbackURL with the PackageResult merge patch. A 401 with a cached token gets one retry
  * with a fresh token.
  */
+import { atCurrentBase } from '../../../http/service-urls.ts';
 import type { BridgeApi, LinkedAccountRecord, ResultDeliveryInput, ResultDeliveryOutcome } from '../../glossary.ts';
 import type { CallResult } from '../../../http/client.ts';
 import { toPackageResultPatch } from './result-mapper.ts';
@@ -62,7 +63,7 @@ const journalOf = ({ order, account, traceId }: ResultDeliveryInput) =>
 
 export async function deliverSmartRecruitersResult(input: ResultDeliveryInput): Promise<ResultDeliveryOutcome> {
   const { bridge, order, result } = input;
-  const url = typeof order.native.resultCallbackURL === 'string' ? order.native.resultCallbackURL : undefined;
+  const url = typeof order.native.resultCallbackURL === 'string' ? atCurrentBase(order.native.resultCallbackURL, bridge.providerUrl('smartrecruiters')) : undefined;
   if (!url) {
     return { ok: false, status: 502, errorCode: 'ProviderRefusedError', message: `Order ${order.id} has no SmartRecruiters resultCallbackURL`, providerError: { status: null, url: null, raw: null, headers: null } };
   }

@@ -3,6 +3,7 @@
  * as JSON:API, with the partner API key, X-Api-Version 20180828 and application/vnd.api+json.
  * Repeated updates are allowed by Teamtailor, so nothing here refuses a second one.
  */
+import { atCurrentBase } from '../../../http/service-urls.ts';
 import type { ResultDeliveryInput, ResultDeliveryOutcome, FieldIssue } from '../../glossary.ts';
 import type { TeamtailorPartnerResultUpdate } from '../../../../schemas/generated/teamtailor/partner-result-update.ts';
 import type { TeamtailorErrorResponse } from '../../../../schemas/generated/teamtailor/error.ts';
@@ -13,7 +14,7 @@ export const JSON_API = 'application/vnd.api+json';
 
 export async function deliverTeamtailorResult({ bridge, account, order, result, traceId }: ResultDeliveryInput): Promise<ResultDeliveryOutcome> {
   const id = typeof order.native.partnerResultId === 'string' ? order.native.partnerResultId : undefined;
-  const url = typeof order.native.updateUrl === 'string' ? order.native.updateUrl : id ? `${bridge.providerUrl('teamtailor')}/partner/v1/partner-results/${encodeURIComponent(id)}` : undefined;
+  const url = typeof order.native.updateUrl === 'string' ? atCurrentBase(order.native.updateUrl, bridge.providerUrl('teamtailor')) : id ? `${bridge.providerUrl('teamtailor')}/partner/v1/partner-results/${encodeURIComponent(id)}` : undefined;
   if (!id || !url) {
     return {
       ok: false,
