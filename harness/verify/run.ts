@@ -1,6 +1,6 @@
 /**
  * verify(): judges a partner's real service by the bridge's own rules, in both directions, with the
- * bridge's own code — never with a second copy of a rule (docs/decisions/009).
+ * bridge's own code — never with a second copy of a rule (docs/decisions/011).
  *
  * 1. Probe: every origin the partner gave must accept a connection (bounded: "cannot connect to <url>
  *    — is your service running?"; when nothing answers at all, nothing else runs).
