@@ -23,6 +23,7 @@ import { CATEGORIES, DEFAULT_API_KEY, DEFAULT_WEBHOOK_SECRET, PROVIDERS, resolve
 import { startSandbox, type Sandbox } from '../sandbox.ts';
 import { Journal } from '../journal.ts';
 import { createHttpClient } from '../http/client.ts';
+import { SANDBOX_HEADER } from '../http/request-guard.ts';
 import { PackageListResolver } from '../bridge/package-list-resolver.ts';
 import { PROVIDER_ADAPTERS } from '../bridge/providers/index.ts';
 import { DEMO_ACCOUNTS, DEMO_OWNER } from '../demo.ts';
@@ -355,12 +356,7 @@ async function runChecks(sb: Sandbox, o: VerifyOptions, plan: Plan, checks: Veri
     const why = target ? 'your webhook could not be reached' : 'no order was placed';
     checks.push({ direction: 'bridge → partner', name: 'wrongly signed order webhook is refused', verdict: 'skip', summary: `not run: ${why}`, problems: [], warnings: [], durationMs: 0 });
   } else {
-    const res = await fetch(`${sb.urls.controlPlane}/_sandbox/actions/orders/${encodeURIComponent(target.delivery!.orderId)}/webhook`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ badSignature: true }),
-    });
-    const sent = ((await res.json()) as { deliveries?: Delivery[] }).deliveries?.[0];
+    const sent = (await action<{ deliveries?: Delivery[] }>(sb, `/_sandbox/actions/orders/${encodeURIComponent(target.delivery!.orderId)}/webhook`, { badSignature: true })).deliveries?.[0];
     const d = sent && (await waitFor(() => bridge.dispatcher.list().find((x) => x.id === sent.id && x.attempts.length > 0), deliveryCfg.timeoutMs + 2_000));
     const e = explainBadSignature(d?.attempts[0]);
     checks.push({
@@ -387,9 +383,7 @@ async function openLinks(sb: Sandbox, plan: Plan, runs: OrderRun[]): Promise<voi
   await Promise.all(
     candidates.map(async (key) => {
       const [ats, candidateId] = key.split('/');
-      const res = await fetch(`${sb.urls.controlPlane}/_sandbox/actions/${ats}/candidates/${encodeURIComponent(candidateId)}/open-links`, { method: 'POST' });
-      if (!res.ok) return;
-      const { links } = (await res.json()) as { links: { orderId?: string; verdict: string; explanation: string }[] };
+      const { links } = await action<{ links: { orderId?: string; verdict: string; explanation: string }[] }>(sb, `/_sandbox/actions/${ats}/candidates/${encodeURIComponent(candidateId)}/open-links`);
       for (const l of links) {
         const run = l.orderId ? byOrder.get(l.orderId) : undefined;
         if (!run || l.verdict === 'ok') continue;
@@ -505,8 +499,7 @@ async function repeatedDelivery(sb: Sandbox, o: VerifyOptions, run: OrderRun): P
   const orderId = run.check.orderId!;
   const check: VerifyCheck = { direction: 'partner → bridge', name: 'a repeated order webhook is reported once', ats: run.ats, category: run.category, orderId, verdict: 'pass', summary: '', problems: [], warnings: [], durationMs: 0 };
   const before = resultHops(sb, orderId).length;
-  const res = await fetch(`${sb.urls.controlPlane}/_sandbox/actions/orders/${encodeURIComponent(orderId)}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ badSignature: false }) });
-  const sent = ((await res.json()) as { deliveries?: Delivery[] }).deliveries?.[0];
+  const sent = (await action<{ deliveries?: Delivery[] }>(sb, `/_sandbox/actions/orders/${encodeURIComponent(orderId)}/webhook`, { badSignature: false })).deliveries?.[0];
   const d = sent && (await waitFor(() => sb.bridge!.dispatcher.list().find((x) => x.id === sent.id && x.attempts.length > 0), sb.config.delivery.timeoutMs + 2_000));
   const settle = Math.max(o.settleMs ?? DEFAULT_SETTLE_MS, 200);
   const more = await waitFor(() => (resultHops(sb, orderId).length > before ? resultHops(sb, orderId) : undefined), settle);
@@ -524,6 +517,14 @@ async function repeatedDelivery(sb: Sandbox, o: VerifyOptions, run: OrderRun): P
   }
   check.durationMs = Date.now() - t;
   return check;
+}
+
+/** A control-plane action (as a sandbox client sends it: JSON); an answer that is not 2xx is a sandbox fault and throws. */
+async function action<T>(sb: Sandbox, path: string, body: unknown = {}): Promise<T> {
+  const res = await fetch(`${sb.urls.controlPlane}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', [SANDBOX_HEADER]: '1' }, body: JSON.stringify(body) });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`the sandbox's control plane answered ${res.status} to POST ${path}: ${text.slice(0, 300)}`);
+  return JSON.parse(text) as T;
 }
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
