@@ -4,6 +4,7 @@ import type { SendTestRequest } from '../../schemas/generated/sandbox/send-test.
 import type { SendTestReport } from '../../schemas/generated/sandbox/send-test-report.ts';
 import type { CandidateCard } from '../../schemas/generated/sandbox/candidate-card.ts';
 import type { ProviderKey } from '../config.ts';
+import { localFetch } from '../http/pools.ts';
 
 export class AdminError extends Error {
   constructor(
@@ -18,7 +19,7 @@ export class AdminClient {
   constructor(private readonly base: () => string) {}
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${this.base()}${path}`, {
+    const res = await localFetch(`${this.base()}${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),

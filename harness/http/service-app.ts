@@ -15,6 +15,7 @@ import { applyFault, installFaults } from '../faults/middleware.ts';
 import type { FaultRegistry } from '../faults/registry.ts';
 import { DirectRoutes, withCharset, type DirectMatch, type HopLocals, type HopRequest } from './direct-routes.ts';
 import type { SchemaVerdict } from '../../schemas/generated/sandbox/journal-entry.ts';
+import { forgetConnections } from './pools.ts';
 
 export const TRACE_HEADER = 'x-sandbox-trace-id';
 
@@ -303,6 +304,8 @@ export async function listen(app: Express, port: number, host: string): Promise<
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
+        // no pooled client connection of this process may outlive the server (see ./pools.ts)
+        forgetConnections(`http://${shownHost}:${addr.port}`);
       }),
   };
 }

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { basic } from '../signing.ts';
 import { TRACE_HEADER } from '../http/service-app.ts';
 import type { Sandbox } from '../sandbox.ts';
+import { localFetch } from '../http/pools.ts';
 import type { JournalEntry } from '../journal.ts';
 import type { Scenario } from './definitions.ts';
 
@@ -93,7 +94,7 @@ export class RunContext {
 }
 
 async function call(url: string, method: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-  const res = await fetch(url, {
+  const res = await localFetch(url, {
     method,
     headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
