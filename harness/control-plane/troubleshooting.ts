@@ -130,6 +130,17 @@ export function troubleshootingRoutes(opts: TroubleshootingOptions): Router {
     const webhookUrl = s('webhookUrl');
     return listUrl || webhookUrl ? { listUrl, webhookUrl, webhookSecret: s('webhookSecret') } : undefined;
   };
+  const bridgePortOf = (body: Record<string, unknown>) => (Number.isInteger(body.bridgePort) ? { bridgePort: body.bridgePort as number } : {});
+  /** A scenario run; a bridge port another process holds is the caller's problem (409), not a failure of the scenario. */
+  const runOne = async (def: import('../scenarios/definitions.ts').Scenario, body: Record<string, unknown>) => {
+    const { runScenario, PortInUseError } = await import('../scenarios/runner.ts');
+    try {
+      return await runScenario(def, { partner: partnerOf(body), ...bridgePortOf(body) });
+    } catch (e) {
+      if (e instanceof PortInUseError) throw new ApiError(409, 'ConflictError', e.message);
+      throw e;
+    }
+  };
 
   r.get('/_sandbox/scenarios', async (_req, res) => {
     const { loadScenarios } = await import('../scenarios/loader.ts');
@@ -141,18 +152,16 @@ export function troubleshootingRoutes(opts: TroubleshootingOptions): Router {
   /** Runs a definition given in the body ({scenario, partnerListUrl?, webhookUrl?} or the scenario itself). */
   r.post('/_sandbox/scenarios/run', async (req, res) => {
     const { checkScenario } = await import('../scenarios/loader.ts');
-    const { runScenario } = await import('../scenarios/runner.ts');
     const body = (req.body ?? {}) as Record<string, unknown>;
     const def = checkScenario(body.scenario ?? body);
-    const result = await runScenario(def, { partner: partnerOf(body) });
+    const result = await runOne(def, body);
     res.status(200).json(result);
   });
 
   r.post('/_sandbox/scenarios/:name/run', async (req, res) => {
     const { findScenario } = await import('../scenarios/loader.ts');
-    const { runScenario } = await import('../scenarios/runner.ts');
     const def = findScenario(req.params.name);
-    const result = await runScenario(def, { partner: partnerOf((req.body ?? {}) as Record<string, unknown>) });
+    const result = await runOne(def, (req.body ?? {}) as Record<string, unknown>);
     res.status(200).json(result);
   });
 

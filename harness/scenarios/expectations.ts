@@ -6,7 +6,7 @@
 import type { JournalEntry } from '../journal.ts';
 import type { CandidateCard, ResultCardView } from '../../schemas/generated/sandbox/candidate-card.ts';
 import { explainExpectation, explainJournalMatch, type CardExpectation, type DeliveryExpectation, type Expectation, type JournalExpectation, type JournalMatch } from './definitions.ts';
-import { countOk, explainCount, matches, matchesAt, mismatches, show } from './fields.ts';
+import { countOk, expectedGot, explainCount, matches, matchesAt, mismatches, show } from './fields.ts';
 import { sleep, type RunContext, type StepRecord } from './context.ts';
 
 export interface CheckResult {
@@ -19,18 +19,23 @@ export interface CheckResult {
   cause?: JournalEntry;
   /** with a journal expectation that found nothing: the nearest entries and what differs */
   closest?: { entry: JournalEntry; differences: string[] }[];
+  /** waiting longer cannot help (the order was refused, the deliveries gave up): stop waiting */
+  final?: boolean;
 }
 
 const EVENTUAL = new Set(['journal', 'card', 'delivery']);
 
-/** Checks an expectation, retrying eventual ones until they hold or the time is up. */
+/**
+ * Checks an expectation, retrying eventual ones until they hold, the time is up, waiting cannot help
+ * any more (the result was refused, the deliveries gave up), or the scenario has already failed.
+ */
 export async function checkExpectation(e: Expectation, ctx: RunContext, timeoutMs = ctx.timeoutMs): Promise<CheckResult> {
-  const x = ctx.subst(e);
   const deadline = Date.now() + timeoutMs;
+  const signal = ctx.failed.signal;
   for (;;) {
-    const r = await checkOnce(x, ctx);
-    if (r.ok || !EVENTUAL.has(x.type) || Date.now() >= deadline) return r;
-    await sleep(25);
+    const r = await checkOnce(ctx.subst(e), ctx);
+    if (r.ok || r.final || !EVENTUAL.has(e.type) || Date.now() >= deadline || signal.aborted) return r;
+    await sleep(25, signal);
   }
 }
 
@@ -88,7 +93,7 @@ function parsed(body: string | undefined): unknown {
 export function journalDifferences(h: JournalEntry, m: JournalMatch, ctx: RunContext): string[] {
   const d: string[] = [];
   const eq = (k: 'service' | 'direction' | 'hop' | 'peer' | 'method', want: string | undefined) => {
-    if (want !== undefined && h[k] !== want) d.push(`${k} is ${show(h[k])}, not ${show(want)}`);
+    if (want !== undefined && h[k] !== want) d.push(`${k}: expected ${show(want)}, got ${show(h[k])}`);
   };
   eq('service', m.service);
   eq('direction', m.direction);
@@ -97,12 +102,13 @@ export function journalDifferences(h: JournalEntry, m: JournalMatch, ctx: RunCon
   eq('method', m.method);
   if (m.order !== undefined) {
     const id = ctx.orderOf(m.order);
-    if (h.orderId !== id) d.push(`order is ${show(h.orderId)}, not ${show(id)}`);
+    if (h.orderId !== id) d.push(`order: expected ${show(id)}, got ${show(h.orderId)}`);
   }
   const test = (label: string, matcher: JournalMatch['status'], v: unknown) => {
-    if (matcher !== undefined && !matches(matcher, v)) d.push(`${label} is ${show(v)}`);
+    if (matcher !== undefined && !matches(matcher, v)) d.push(expectedGot(label, matcher, show(v)));
   };
   test('status', m.status, h.status);
+  test('duration (ms)', m.durationMs, Math.round(h.durationMs));
   test('url', m.url, h.url);
   test('error', m.error, h.error);
   test('request body', m.requestBody, h.requestBody);
@@ -144,6 +150,23 @@ function resultOf(card: CandidateCard, ctx: RunContext, ref: string | undefined)
   );
 }
 
+/** Why no result of an order can come any more: no order was made, or the bridge refused the partner's update(s). */
+function hopelessResult(ctx: RunContext, ref: string | undefined): { why: string; entry?: JournalEntry } | undefined {
+  const orderId = ctx.orderOf(ref);
+  if (!orderId) {
+    const rec = ref ? ctx.records.get(ref) : ctx.lastSendTest ? ctx.records.get(ctx.lastSendTest) : undefined;
+    if (rec?.action === 'send-test' && rec.output.ok === false) return { why: `no order was made: the send-test failed (the recruiter sees ${show(rec.output.recruiterSees ?? rec.output.error)})`, ...hopsOf(ctx, rec) };
+    return undefined;
+  }
+  const updates = ctx.sb.journal.query({ orderId, hop: 'result-update', limit: 500 }).filter((h) => h.service === 'bridge' && h.direction === 'in');
+  const last = updates[updates.length - 1];
+  // a partner may correct and retry after a refusal: give it a moment
+  if (last && last.status >= 400 && last.status < 500 && !updates.some((u) => u.status >= 200 && u.status < 300) && Date.now() - Date.parse(last.at) > 1_000) {
+    return { why: `the bridge refused the partner's result update (HTTP ${last.status})`, entry: last };
+  }
+  return undefined;
+}
+
 async function checkCard(e: CardExpectation, ctx: RunContext, expected: string): Promise<CheckResult> {
   const candidate = e.candidateId ?? ctx.lastCandidateId ?? 'cand_ada';
   const out = await ctx.control('GET', `/_sandbox/ats/${ctx.def.ats}/candidates/${encodeURIComponent(candidate)}`);
@@ -160,7 +183,10 @@ async function checkCard(e: CardExpectation, ctx: RunContext, expected: string):
   }
   const orderId = ctx.orderOf(e.order);
   const entry = orderId ? ctx.sb.journal.query({ orderId, limit: 500 }).filter((h) => h.hop === 'result-update' || h.hop === 'result-mapping').pop() : undefined;
-  return { ok: misses.length === 0, expected, actual: misses.length ? misses.join('; ') : 'as expected', entry };
+  if (misses.length === 0) return { ok: true, expected, actual: 'as expected', entry };
+  const hopeless = e.fields ? hopelessResult(ctx, e.order) : undefined;
+  if (hopeless) return { ok: false, final: true, expected, actual: `${misses.join('; ')} — ${hopeless.why}`, entry: hopeless.entry ?? entry };
+  return { ok: false, expected, actual: misses.join('; '), entry };
 }
 
 interface DeliveryView {
@@ -179,10 +205,14 @@ async function checkDelivery(e: DeliveryExpectation, ctx: RunContext, expected: 
   const ok = countOk(e.count, hits.length);
   const describe = (d: DeliveryView) => `${d.id}: ${d.state} after ${d.attempts.length} attempt(s) [${d.attempts.map((a) => a.status || a.error || 0).join(', ')}]${d.badSignature ? ' (bad signature)' : ''}`;
   const entry = orderId ? ctx.sb.journal.query({ orderId, hop: 'order-webhook', limit: 500 }).filter((h) => h.direction === 'out').pop() : undefined;
+  // every delivery finished (delivered or given up) and none of the order is to come: waiting cannot help
+  const settled = all.length > 0 && all.every((d) => d.state !== 'pending') && !ok && (typeof e.count !== 'object' || e.count.max === undefined || hits.length > e.count.max || hits.length < (e.count.min ?? 1));
+  const hopeless = !orderId ? hopelessResult(ctx, e.order) : undefined;
   return {
     ok,
+    ...(settled || hopeless ? { final: true } : {}),
     expected,
-    actual: all.length ? `${hits.length} of ${all.length} deliveries match: ${all.map(describe).join('; ')}` : `no delivery${orderId ? ` of order ${orderId}` : ''} exists`,
-    entry,
+    actual: all.length ? `${hits.length} of ${all.length} deliveries match: ${all.map(describe).join('; ')}` : hopeless ? hopeless.why : `no delivery${orderId ? ` of order ${orderId}` : ''} exists`,
+    entry: entry ?? hopeless?.entry,
   };
 }

@@ -4,9 +4,10 @@
  * External Trigger Token, faults) → steps → expectations → a timeline of every hop and an
  * explanation of any failure. runScenarios() runs many with a concurrency limit.
  */
+import net from 'node:net';
 import { startSandbox, type Sandbox } from '../sandbox.ts';
-import type { SandboxConfig } from '../config.ts';
-import { explainScenario, explainStep, stepId, type Scenario } from './definitions.ts';
+import { SERVICES, type SandboxConfig } from '../config.ts';
+import { explainScenario, explainStep, forOwnPartner, needsReferencePartner, stepId, type Scenario } from './definitions.ts';
 import { checkExpectation } from './expectations.ts';
 import { runStep } from './steps.ts';
 import { RunContext } from './context.ts';
@@ -23,8 +24,11 @@ export interface OwnPartner {
 export interface RunOptions {
   /** run against your own partner service instead of the reference partner */
   partner?: OwnPartner;
-  /** 0: free ports (default; the reference partner finds the bridge by itself); 'default': 4000, 4010, … (your partner calls the bridge on :4010) */
-  ports?: 0 | 'default';
+  /**
+   * With your own partner: the one fixed port, the bridge's, because your partner calls StackOne at
+   * the URL it was configured with (default 4010); every other service takes a free port.
+   */
+  bridgePort?: number;
   /** how long waits and eventual expectations may take (default: the scenario's timeoutMs, else 4000; 15000 with your own partner) */
   timeoutMs?: number;
   /** a last config layer over everything (tests) */
@@ -38,13 +42,33 @@ export const SCENARIO_DEFAULTS: SandboxConfig = {
   packageList: { timeoutMs: 2_000 },
 };
 
-/** Why a scenario cannot run against your own partner service (it drives the reference partner), or undefined. */
-export function needsReferencePartner(s: Scenario): string | undefined {
-  if (s.setup?.partner) return 'it switches the reference partner to a broken behaviour';
-  if (s.setup?.faults?.some((f) => f.target === 'partner')) return 'it injects a fault into the reference partner';
-  if (s.steps.some((st) => st.action === 'set-partner' || (st.action === 'inject-fault' && st.fault.target === 'partner'))) return 'it drives the reference partner';
-  if (JSON.stringify(s).includes('{partner}')) return 'it uses URLs of the reference partner';
-  return undefined;
+/** Against your own partner: retries still quick, but its answers judged by the bridge's own time limits. */
+export const OWN_PARTNER_DEFAULTS: SandboxConfig = {
+  delivery: { baseDelayMs: 10, maxDelayMs: 40, maxAttempts: 4 },
+};
+
+export { needsReferencePartner };
+
+export const DEFAULT_BRIDGE_PORT = 4010;
+
+/** A port another process holds: a usage error (exit 2), never a scenario failure. */
+export class PortInUseError extends Error {
+  readonly code = 'PORT_IN_USE';
+  constructor(
+    readonly port: number,
+    detail: string,
+  ) {
+    super(`port ${port} is in use: ${detail}; stop what listens there (an \`ats-sandbox up\` still running?) or pass --bridge-port with a free port and configure your partner with that bridge URL`);
+  }
+}
+
+/** Throws PortInUseError when something already listens on the port. */
+export async function assertPortFree(port: number, host = '127.0.0.1'): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new PortInUseError(port, `another process listens on ${host}:${port}`) : e));
+    srv.listen(port, host, () => srv.close(() => resolve()));
+  });
 }
 
 function merge(...layers: (SandboxConfig | undefined)[]): SandboxConfig {
@@ -62,20 +86,35 @@ function merge(...layers: (SandboxConfig | undefined)[]): SandboxConfig {
 export function configFor(s: Scenario, o: RunOptions = {}): SandboxConfig {
   const own: SandboxConfig | undefined = o.partner
     ? {
+        ...OWN_PARTNER_DEFAULTS,
         referencePartner: false,
         ...(o.partner.listUrl ? { packages: { assessment: { listUrl: o.partner.listUrl }, background_check: { listUrl: o.partner.listUrl } } } : {}),
         ...(o.partner.webhookUrl ? { webhooks: [{ id: 'wh_yours', name: 'Your webhook', url: o.partner.webhookUrl, ...(o.partner.webhookSecret ? { secret: o.partner.webhookSecret } : {}) }] } : {}),
       }
     : { referencePartner: true };
-  return merge(SCENARIO_DEFAULTS, own, s.setup?.config, o.config);
+  return merge(o.partner ? undefined : SCENARIO_DEFAULTS, own, s.setup?.config, o.config);
 }
 
-export async function runScenario(def: Scenario, o: RunOptions = {}): Promise<ScenarioResult> {
+/** The ports of one run: all free (0), but the bridge's fixed when your own partner calls it. */
+function portsFor(o: RunOptions): SandboxConfig['ports'] {
+  return Object.fromEntries(SERVICES.map((s) => [s, o.partner && s === 'bridge' ? (o.bridgePort ?? DEFAULT_BRIDGE_PORT) : 0])) as SandboxConfig['ports'];
+}
+
+/**
+ * Runs one scenario in its own sandbox. Against your own partner, its ownPartner variant runs (or it is
+ * skipped with the reason). Throws PortInUseError when the bridge port is taken (a usage error).
+ */
+export async function runScenario(written: Scenario, o: RunOptions = {}): Promise<ScenarioResult> {
   const started = Date.now();
-  const base = { name: def.name, ats: def.ats, category: def.category, description: def.description, explanation: explainScenario(def) };
+  const base = { name: written.name, ats: written.ats, category: written.category, description: written.description, explanation: explainScenario(written) };
+  let def = written;
+  let fix = written.seed?.fix;
   if (o.partner) {
-    const why = needsReferencePartner(def);
-    if (why) return { ...base, ok: true, skipped: `needs the reference partner: ${why}`, durationMs: 0, steps: [], expectations: [], timeline: [] };
+    const own = forOwnPartner(written);
+    if ('skip' in own) return { ...base, ok: true, skipped: `needs the reference partner: ${own.skip}`, durationMs: 0, steps: [], expectations: [], timeline: [] };
+    def = own.scenario;
+    fix = own.fix;
+    base.description = def.description;
   }
   const timeoutMs = o.timeoutMs ?? def.timeoutMs ?? (o.partner ? 15_000 : 4_000);
   const markers: StepMarker[] = [];
@@ -84,8 +123,14 @@ export async function runScenario(def: Scenario, o: RunOptions = {}): Promise<Sc
   let sb: Sandbox | undefined;
   let error: string | undefined;
   try {
-    sb = await startSandbox({ ...configFor(def, o), ...(o.ports === 'default' ? {} : { ports: 0 }), configFile: false, inMemory: true, hopWaitMs: 0 });
-    const ctx = new RunContext(def, sb, timeoutMs);
+    try {
+      sb = await startSandbox({ ...configFor(def, o), ports: portsFor(o), configFile: false, inMemory: true, hopWaitMs: 0 });
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException & { port?: number };
+      if (err.code === 'EADDRINUSE') throw new PortInUseError(err.port ?? o.bridgePort ?? DEFAULT_BRIDGE_PORT, err.message);
+      throw e;
+    }
+    const ctx = new RunContext(def, sb, timeoutMs, o.partner?.webhookUrl);
     await applySetup(def, ctx, markers);
     for (const [i, step] of def.steps.entries()) {
       const id = stepId(step, i);
@@ -96,18 +141,23 @@ export async function runScenario(def: Scenario, o: RunOptions = {}): Promise<Sc
       ctx.records.set(id, run.record);
       const failure = run.failure && { expected: run.failure.expected, actual: run.failure.actual, ...('entry' in run.failure && run.failure.entry ? { entry: hopView(run.failure.entry) } : {}) };
       marker.ok = !failure;
-      steps.push({ id, action: step.action, explanation: marker.explanation, ok: !failure, durationMs: Date.now() - t0, output: run.record.output, ...(failure ? { failure } : {}) });
+      steps.push({ id, action: step.action, explanation: marker.explanation, ok: !failure, durationMs: Date.now() - t0, output: run.record.output, ...(failure ? { failure } : {}), ...(step.action === 'wait' && step.until?.fix ? { fix: step.until.fix } : {}) });
       if (failure) break;
     }
     if (steps.every((s) => s.ok)) {
       // expectations are independent: check them side by side (eventual ones wait)
+      // once one has failed the scenario has failed: the others stop waiting (one last look each)
       const outcomes = await Promise.all(
         def.expectations.map(async (e, index) => {
           const r = await checkExpectation(e, ctx);
+          const cutShort = !r.ok && ctx.failed.signal.aborted;
+          if (!r.ok) ctx.failed.abort();
           return {
             index,
             type: e.type,
             ok: r.ok,
+            ...(cutShort ? { cutShort: true } : {}),
+            ...(e.fix ? { fix: e.fix } : {}),
             explanation: r.expected,
             expected: r.expected,
             actual: r.actual,
@@ -121,13 +171,18 @@ export async function runScenario(def: Scenario, o: RunOptions = {}): Promise<Sc
       expectations.push(...outcomes);
     }
   } catch (e) {
+    if (e instanceof PortInUseError) throw e;
     error = (e as Error).message;
   }
   const timeline = sb ? timelineOf(sb, markers) : [];
   await sb?.close();
   const ok = !error && steps.every((s) => s.ok) && expectations.length === def.expectations.length && expectations.every((e) => e.ok);
   const result: ScenarioResult = { ...base, ok, durationMs: Date.now() - started, steps, expectations, timeline, ...(error ? { error } : {}) };
-  if (!ok) result.failure = explainFailure(result);
+  if (!ok) {
+    const firstFix = steps.find((x) => !x.ok)?.fix ?? expectations.find((x) => !x.ok && !x.cutShort && x.fix)?.fix ?? fix;
+    if (firstFix) result.fix = firstFix;
+    result.failure = explainFailure(result);
+  }
   return result;
 }
 
@@ -162,8 +217,10 @@ export interface RunManyOptions extends RunOptions {
   onResult?: (r: ScenarioResult) => void;
 }
 
+/** Runs many scenarios (one at a time against your own partner: its bridge port is fixed); throws PortInUseError first when that port is taken. */
 export async function runScenarios(defs: Scenario[], o: RunManyOptions = {}): Promise<ScenarioResult[]> {
-  const limit = o.ports === 'default' ? 1 : Math.max(1, o.concurrency ?? 4);
+  if (o.partner) await assertPortFree(o.bridgePort ?? DEFAULT_BRIDGE_PORT);
+  const limit = o.partner ? 1 : Math.max(1, o.concurrency ?? 4);
   const results: ScenarioResult[] = new Array(defs.length);
   let next = 0;
   const worker = async () => {

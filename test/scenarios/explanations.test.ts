@@ -20,7 +20,7 @@ describe.concurrent('a broken scenario explains itself', () => {
     expect(r.failure).toContain('Expectation 1 of 1 failed (step):');
     expect(r.failure).toContain('expected: step second: status is 200\n');
     expect(r.failure).toContain('why it matters: deliberately wrong');
-    expect(r.failure).toContain('actual:   status is 200, but it is 409');
+    expect(r.failure).toContain('actual:   status: expected 200, got 409');
     expect(r.failure).toMatch(/journal: {2}#\d+ .*→ bridge .*result-update +PATCH +\/unified\/ats\/assessments\/orders\/ord_.* 409/);
     // and, further down the same trace, Greenhouse's own refusal
     expect(r.failure).toMatch(/cause: {4}#\d+ .*→ greenhouse .*result-mapping +PATCH +\/integrations\/testing_partners\/take_home_tests\/\d+ +409/);
@@ -44,7 +44,7 @@ describe.concurrent('a broken scenario explains itself', () => {
     expect(r.failure).toContain('expected: the recruiter sees exactly "Sorry, we encountered an error. Please try again." on the send-test form');
     expect(r.failure).toContain('actual:   the recruiter sees "2 package(s) offered: JavaScript – Senior, Logical reasoning"');
     expect(r.failure).toContain('expected: at least one journal entry where service is bridge, it is an outbound call, hop is package-list, status is 500');
-    expect(r.failure).toMatch(/nearest: {2}#\d+ .*bridge → partner +package-list .* 200 .*\n {14}differs: status is 200/);
+    expect(r.failure).toMatch(/nearest: {2}#\d+ .*bridge → partner +package-list .* 200 .*\n {14}differs: status: expected 500, got 200/);
   });
 
   it('a scenario whose step cannot be carried out says so and stops', async () => {
