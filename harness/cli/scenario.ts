@@ -27,6 +27,7 @@ run options:
   --concurrency N            scenarios at once (default 4)
   --timeout MS               how long waits and results may take per expectation
   --partner-list-url URL     your Package's List Endpoint instead of the reference partner
+  --background-check-list-url URL  your background-check list, when it is another URL
   --webhook-url URL          your order webhook receiver (with --webhook-secret S)
   --bridge-port N            with your partner: the bridge's port, the one your partner is configured
                              to call (default 4010: http://127.0.0.1:4010); every other service takes a
@@ -63,6 +64,7 @@ export async function scenarioCommand(argv: string[]): Promise<number> {
         'partner-list-url': { type: 'string' },
         'webhook-url': { type: 'string' },
         'webhook-secret': { type: 'string' },
+        'background-check-list-url': { type: 'string' },
         'bridge-port': { type: 'string' },
         dir: { type: 'string' },
       },
@@ -101,7 +103,9 @@ export async function scenarioCommand(argv: string[]): Promise<number> {
   else return fail('name scenarios to run, or --all');
   if (problems.length && v.all) return 2;
   const partner: OwnPartner | undefined =
-    v['partner-list-url'] || v['webhook-url'] ? { listUrl: v['partner-list-url'], webhookUrl: v['webhook-url'], webhookSecret: v['webhook-secret'] } : undefined;
+    v['partner-list-url'] || v['webhook-url'] || v['background-check-list-url']
+      ? { listUrl: v['partner-list-url'], backgroundCheckListUrl: v['background-check-list-url'], webhookUrl: v['webhook-url'], webhookSecret: v['webhook-secret'] }
+      : undefined;
   const bridgePort = v['bridge-port'] !== undefined ? Number(v['bridge-port']) : DEFAULT_BRIDGE_PORT;
   if (!Number.isInteger(bridgePort) || bridgePort < 1 || bridgePort > 65535) return fail('--bridge-port is a port number from 1 to 65535');
   if (v['bridge-port'] !== undefined && !partner) return fail('--bridge-port goes with --partner-list-url / --webhook-url (your own partner)');
@@ -113,7 +117,7 @@ export async function scenarioCommand(argv: string[]): Promise<number> {
   const started = Date.now();
   const toStdout = reporter !== 'text' && !v.out;
   const say = toStdout ? (s: string) => console.error(s) : (s: string) => console.log(s);
-  if (partner) say(`Running against your partner service (${[partner.listUrl, partner.webhookUrl].filter(Boolean).join(', ')}); the bridge listens on http://127.0.0.1:${bridgePort} (your partner must call StackOne there).`);
+  if (partner) say(`Running against your partner service (${[partner.listUrl, partner.backgroundCheckListUrl, partner.webhookUrl].filter(Boolean).join(', ')}); the bridge listens on http://127.0.0.1:${bridgePort} (your partner must call StackOne there).`);
   let results;
   try {
     results = await runScenarios(chosen, {

@@ -107,6 +107,11 @@ export class RunContext {
     return walk(value) as T;
   }
 
+  /** A call to any URL of the run; never throws for an HTTP status. */
+  call(url: string, method: string, body?: unknown): Promise<Answer> {
+    return call(url, method, body);
+  }
+
   /** A call to the control plane; never throws for an HTTP status. */
   async control(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
     return call(`${this.urls.controlPlane}${path}`, method, body, headers);

@@ -117,6 +117,12 @@ export function journalDifferences(h: JournalEntry, m: JournalMatch, ctx: RunCon
     const valid = (h.verdicts ?? []).every((v) => v.valid);
     if ((m.verdict === 'valid') !== valid) d.push(valid ? 'every schema verdict is valid' : `a schema verdict is invalid: ${(h.verdicts ?? []).filter((v) => !v.valid).map((v) => v.schema).join(', ')}`);
   }
+  if (m.responseJson !== undefined) {
+    // the caller's own verdict first (the journal keeps at most 16 KB of a body)
+    const judged = (h.verdicts ?? []).find((v) => v.part === 'response');
+    const isJson = judged ? !judged.issues?.some((i) => i.message === 'is not JSON') : h.responseBody !== undefined && parsed(h.responseBody) !== undefined;
+    if (isJson !== m.responseJson) d.push(`response body: expected ${m.responseJson ? 'JSON' : 'not JSON'}, got ${h.responseBody === undefined || h.responseBody === '' ? 'an empty body' : show(h.responseBody.slice(0, 120))}`);
+  }
   if (m.request) d.push(...mismatches(parsed(h.requestBody), m.request, 'request '));
   if (m.response) d.push(...mismatches(parsed(h.responseBody), m.response, 'response '));
   if (m.headers) d.push(...mismatches(h.requestHeaders ?? {}, m.headers, 'header '));

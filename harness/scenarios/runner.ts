@@ -11,11 +11,14 @@ import { explainScenario, explainStep, forOwnPartner, needsReferencePartner, ste
 import { checkExpectation } from './expectations.ts';
 import { runStep } from './steps.ts';
 import { RunContext } from './context.ts';
+import { RELAY_WEBHOOK_PATH, startWebhookRelay, type Relay } from './relay.ts';
 import { explainFailure, hopView, type ExpectationOutcome, type ScenarioResult, type StepMarker, type StepOutcome, type TimelineItem } from './results.ts';
 
 export interface OwnPartner {
-  /** your Package's List Endpoint URL (both categories) */
+  /** your Package's List Endpoint URL (both categories, unless backgroundCheckListUrl is given) */
   listUrl?: string;
+  /** your background-check Package's List Endpoint URL, when it is another one */
+  backgroundCheckListUrl?: string;
   /** your order webhook receiver */
   webhookUrl?: string;
   webhookSecret?: string;
@@ -83,13 +86,20 @@ function merge(...layers: (SandboxConfig | undefined)[]): SandboxConfig {
   return out as SandboxConfig;
 }
 
+/** Against your own partner, a scenario with faults on "the partner" reaches your webhook through a relay it can fault. */
+const viaRelay = (s: Scenario, o: RunOptions): boolean => Boolean(o.partner?.webhookUrl && s.setup?.faults?.some((f) => f.target === 'partner'));
+
 export function configFor(s: Scenario, o: RunOptions = {}): SandboxConfig {
   const own: SandboxConfig | undefined = o.partner
     ? {
         ...OWN_PARTNER_DEFAULTS,
         referencePartner: false,
-        ...(o.partner.listUrl ? { packages: { assessment: { listUrl: o.partner.listUrl }, background_check: { listUrl: o.partner.listUrl } } } : {}),
-        ...(o.partner.webhookUrl ? { webhooks: [{ id: 'wh_yours', name: 'Your webhook', url: o.partner.webhookUrl, ...(o.partner.webhookSecret ? { secret: o.partner.webhookSecret } : {}) }] } : {}),
+        ...(o.partner.listUrl || o.partner.backgroundCheckListUrl
+          ? { packages: { assessment: { listUrl: o.partner.listUrl ?? null }, background_check: { listUrl: o.partner.backgroundCheckListUrl ?? o.partner.listUrl ?? null } } }
+          : {}),
+        ...(o.partner.webhookUrl
+          ? { webhooks: [{ id: 'wh_yours', name: 'Your webhook', url: viaRelay(s, o) ? `{partner}${RELAY_WEBHOOK_PATH}` : o.partner.webhookUrl, ...(o.partner.webhookSecret ? { secret: o.partner.webhookSecret } : {}) }] }
+          : {}),
       }
     : { referencePartner: true };
   return merge(o.partner ? undefined : SCENARIO_DEFAULTS, own, s.setup?.config, o.config);
@@ -121,6 +131,7 @@ export async function runScenario(written: Scenario, o: RunOptions = {}): Promis
   const steps: StepOutcome[] = [];
   const expectations: ExpectationOutcome[] = [];
   let sb: Sandbox | undefined;
+  let relay: Relay | undefined;
   let error: string | undefined;
   try {
     try {
@@ -130,8 +141,12 @@ export async function runScenario(written: Scenario, o: RunOptions = {}): Promis
       if (err.code === 'EADDRINUSE') throw new PortInUseError(err.port ?? o.bridgePort ?? DEFAULT_BRIDGE_PORT, err.message);
       throw e;
     }
+    if (o.partner?.webhookUrl && viaRelay(def, o)) {
+      relay = await startWebhookRelay(sb.journal, o.partner.webhookUrl);
+      sb.urls.partner = relay.url; // the webhook URL is {partner}/_relay/webhook, read at delivery time
+    }
     const ctx = new RunContext(def, sb, timeoutMs, o.partner?.webhookUrl);
-    await applySetup(def, ctx, markers);
+    await applySetup(def, ctx, markers, relay);
     for (const [i, step] of def.steps.entries()) {
       const id = stepId(step, i);
       const marker: StepMarker = { kind: 'step', at: new Date().toISOString(), id, action: step.action, explanation: explainStep(ctx.subst(step), def), ok: true, afterSeq: sb.journal.lastSeq };
@@ -176,6 +191,7 @@ export async function runScenario(written: Scenario, o: RunOptions = {}): Promis
   }
   const timeline = sb ? timelineOf(sb, markers) : [];
   await sb?.close();
+  await relay?.close();
   const ok = !error && steps.every((s) => s.ok) && expectations.length === def.expectations.length && expectations.every((e) => e.ok);
   const result: ScenarioResult = { ...base, ok, durationMs: Date.now() - started, steps, expectations, timeline, ...(error ? { error } : {}) };
   if (!ok) {
@@ -186,7 +202,7 @@ export async function runScenario(written: Scenario, o: RunOptions = {}): Promis
   return result;
 }
 
-async function applySetup(def: Scenario, ctx: RunContext, markers: StepMarker[]): Promise<void> {
+async function applySetup(def: Scenario, ctx: RunContext, markers: StepMarker[], relay?: Relay): Promise<void> {
   const s = def.setup;
   if (!s) return;
   const must = async (what: string, method: string, path: string, body: unknown, okStatus: number) => {
@@ -196,7 +212,14 @@ async function applySetup(def: Scenario, ctx: RunContext, markers: StepMarker[])
   };
   if (s.partner) await must(`the reference partner behaves: ${JSON.stringify(s.partner)}`, 'PUT', '/_sandbox/partner/behaviour', s.partner, 200);
   if (s.triggerToken) await must(`${def.ats} sends the External Trigger Token ${JSON.stringify(s.triggerToken)}`, 'PUT', `/_sandbox/actions/${def.ats}/trigger-token`, { token: s.triggerToken }, 200);
-  for (const f of s.faults ?? []) await must(`fault on ${f.target}: ${f.route.method ?? '*'} ${f.route.path} → ${f.action.type}`, 'POST', '/_sandbox/faults', f, 201);
+  for (const f of s.faults ?? []) {
+    const what = `fault on ${f.target === 'partner' && relay ? 'the way to your webhook' : f.target}: ${f.route.method ?? '*'} ${f.route.path} → ${f.action.type}`;
+    if (f.target === 'partner' && relay) {
+      const out = await ctx.call(`${relay.url}/_sandbox/faults`, 'POST', f);
+      if (out.status !== 201) throw new Error(`setup: ${what} was refused: HTTP ${out.status} ${JSON.stringify(out.json)}`);
+      markers.push({ kind: 'step', at: new Date().toISOString(), id: 'setup', action: 'setup', explanation: what, ok: true, afterSeq: ctx.sb.journal.lastSeq });
+    } else await must(what, 'POST', '/_sandbox/faults', f, 201);
+  }
 }
 
 function timelineOf(sb: Sandbox, markers: StepMarker[]): TimelineItem[] {

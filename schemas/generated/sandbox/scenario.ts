@@ -338,6 +338,10 @@ export interface JournalMatch {
   verdict?: 'valid' | 'invalid';
   requestBody?: Matcher;
   responseBody?: Matcher;
+  /**
+   * The answer's body is (true) / is not (false) well-formed JSON
+   */
+  responseJson?: boolean;
   request?: FieldMatchers1;
   response?: FieldMatchers2;
   headers?: FieldMatchers3;
