@@ -6,7 +6,7 @@
 import type { JournalEntry } from '../journal.ts';
 import type { CandidateCard, ResultCardView } from '../../schemas/generated/sandbox/candidate-card.ts';
 import { explainExpectation, explainJournalMatch, type CardExpectation, type DeliveryExpectation, type Expectation, type JournalExpectation, type JournalMatch } from './definitions.ts';
-import { countOk, expectedGot, explainCount, matches, matchesAt, mismatches, show } from './fields.ts';
+import { countOk, expectedGot, explainCount, matches, matchesAt, mismatches, show, type CountMatch } from './fields.ts';
 import { sleep, type RunContext, type StepRecord } from './context.ts';
 
 export interface CheckResult {
@@ -21,9 +21,15 @@ export interface CheckResult {
   closest?: { entry: JournalEntry; differences: string[] }[];
   /** waiting longer cannot help (the order was refused, the deliveries gave up): stop waiting */
   final?: boolean;
+  /** it failed because no order was made (the send-test failed): the cause is elsewhere */
+  noOrder?: boolean;
 }
 
 const EVENTUAL = new Set(['journal', 'card', 'delivery']);
+
+/** More than the count allows: journal entries and deliveries only ever grow, so that is final. */
+const tooMany = (c: CountMatch | undefined, n: number): boolean => (typeof c === 'number' ? n > c : c?.max !== undefined && n > c.max);
+const one = (c: CountMatch | undefined): boolean => c === undefined || c === 1;
 
 /**
  * Checks an expectation, retrying eventual ones until they hold, the time is up, waiting cannot help
@@ -129,20 +135,28 @@ export function journalDifferences(h: JournalEntry, m: JournalMatch, ctx: RunCon
   return d;
 }
 
-function checkJournal(e: JournalExpectation, ctx: RunContext, expected: string): CheckResult {
+async function checkJournal(e: JournalExpectation, ctx: RunContext, expected: string): Promise<CheckResult> {
+  // an entry of an order that was never made cannot come, nor a result the bridge refused
+  if (e.match.order !== undefined && countOk(e.count, 0) === false && (!ctx.orderOf(e.match.order) || e.match.hop === 'result-update' || e.match.hop === 'result-mapping')) {
+    const hopeless = await hopelessResult(ctx, e.match.order);
+    if (hopeless && !countOk(e.count, ctx.journal().filter((h) => journalDifferences(h, e.match, ctx).length === 0).length)) {
+      return { ok: false, final: true, ...(hopeless.noOrder ? { noOrder: true } : {}), expected, actual: hopeless.why, ...(hopeless.entry ? { entry: hopeless.entry } : {}) };
+    }
+  }
   const all = ctx.journal();
   const scored = all.map((entry) => ({ entry, differences: journalDifferences(entry, e.match, ctx) }));
   const hits = scored.filter((s) => s.differences.length === 0);
   const ok = countOk(e.count, hits.length);
   if (ok) return { ok, expected, actual: `${hits.length} matching entr${hits.length === 1 ? 'y' : 'ies'}`, entry: hits[hits.length - 1]?.entry };
   if (hits.length) {
-    return { ok, expected, actual: `${hits.length} entr${hits.length === 1 ? 'y matches' : 'ies match'} (${e.count === 0 ? 'none' : explainCount(e.count)} expected)`, entry: hits[hits.length - 1].entry };
+    // entries are never taken back: one too many is final
+    return { ok, ...(tooMany(e.count, hits.length) ? { final: true } : {}), expected, actual: `expected ${explainCount(e.count)} matching entr${one(e.count) ? 'y' : 'ies'}, got ${hits.length}`, entry: hits[hits.length - 1].entry };
   }
   const closest = scored
     .filter((s) => !e.match.hop || s.entry.hop === e.match.hop || s.differences.length <= 2)
     .sort((a, b) => a.differences.length - b.differences.length || b.entry.seq - a.entry.seq)
     .slice(0, 3);
-  return { ok, expected, actual: `no entry where ${explainJournalMatch(e.match)} (${all.length} entries in the journal)`, closest, entry: closest[0]?.entry };
+  return { ok, expected, actual: `expected ${explainCount(e.count)}, got no entry where ${explainJournalMatch(e.match)} (${all.length} entries in the journal)`, closest, entry: closest[0]?.entry };
 }
 
 function resultOf(card: CandidateCard, ctx: RunContext, ref: string | undefined): ResultCardView | undefined {
@@ -157,11 +171,11 @@ function resultOf(card: CandidateCard, ctx: RunContext, ref: string | undefined)
 }
 
 /** Why no result of an order can come any more: no order was made, or the bridge refused the partner's update(s). */
-function hopelessResult(ctx: RunContext, ref: string | undefined): { why: string; entry?: JournalEntry } | undefined {
+async function hopelessResult(ctx: RunContext, ref: string | undefined): Promise<{ why: string; entry?: JournalEntry; noOrder?: boolean } | undefined> {
   const orderId = ctx.orderOf(ref);
   if (!orderId) {
     const rec = ref ? ctx.records.get(ref) : ctx.lastSendTest ? ctx.records.get(ctx.lastSendTest) : undefined;
-    if (rec?.action === 'send-test' && rec.output.ok === false) return { why: `no order was made: the send-test failed (the recruiter sees ${show(rec.output.recruiterSees ?? rec.output.error)})`, ...hopsOf(ctx, rec) };
+    if (rec?.action === 'send-test' && rec.output.ok === false) return { why: `no order was made: the send-test failed (the recruiter sees ${show(rec.output.recruiterSees ?? rec.output.error)})`, noOrder: true, ...hopsOf(ctx, rec) };
     return undefined;
   }
   const updates = ctx.sb.journal.query({ orderId, hop: 'result-update', limit: 500 }).filter((h) => h.service === 'bridge' && h.direction === 'in');
@@ -170,7 +184,20 @@ function hopelessResult(ctx: RunContext, ref: string | undefined): { why: string
   if (last && last.status >= 400 && last.status < 500 && !updates.some((u) => u.status >= 200 && u.status < 300) && Date.now() - Date.parse(last.at) > 1_000) {
     return { why: `the bridge refused the partner's result update (HTTP ${last.status})`, entry: last };
   }
+  if (!updates.length) {
+    // the partner never got the order: every delivery of it gave up
+    const ds = await deliveriesOf(ctx, orderId);
+    if (ds.length && ds.every((d) => d.state === 'dead')) {
+      const entry = ctx.sb.journal.query({ orderId, hop: 'order-webhook', limit: 500 }).filter((h) => h.direction === 'out').pop();
+      return { why: `the order webhook never reached the partner (${ds.map((d) => `given up after ${d.attempts.length} attempt(s): ${d.attempts.map((a) => a.status || a.error || 0).join(', ')}`).join('; ')})`, ...(entry ? { entry } : {}) };
+    }
+  }
   return undefined;
+}
+
+async function deliveriesOf(ctx: RunContext, orderId: string | undefined): Promise<DeliveryView[]> {
+  const out = await ctx.control('GET', '/_sandbox/state');
+  return ((out.json as { bridge?: { deliveries?: DeliveryView[] } })?.bridge?.deliveries ?? []).filter((d) => !orderId || d.orderId === orderId);
 }
 
 async function checkCard(e: CardExpectation, ctx: RunContext, expected: string): Promise<CheckResult> {
@@ -190,8 +217,8 @@ async function checkCard(e: CardExpectation, ctx: RunContext, expected: string):
   const orderId = ctx.orderOf(e.order);
   const entry = orderId ? ctx.sb.journal.query({ orderId, limit: 500 }).filter((h) => h.hop === 'result-update' || h.hop === 'result-mapping').pop() : undefined;
   if (misses.length === 0) return { ok: true, expected, actual: 'as expected', entry };
-  const hopeless = e.fields ? hopelessResult(ctx, e.order) : undefined;
-  if (hopeless) return { ok: false, final: true, expected, actual: `${misses.join('; ')} — ${hopeless.why}`, entry: hopeless.entry ?? entry };
+  const hopeless = e.fields ? await hopelessResult(ctx, e.order) : undefined;
+  if (hopeless) return { ok: false, final: true, ...(hopeless.noOrder ? { noOrder: true } : {}), expected, actual: `${misses.join('; ')} — ${hopeless.why}`, entry: hopeless.entry ?? entry };
   return { ok: false, expected, actual: misses.join('; '), entry };
 }
 
@@ -205,20 +232,24 @@ interface DeliveryView {
 
 async function checkDelivery(e: DeliveryExpectation, ctx: RunContext, expected: string): Promise<CheckResult> {
   const orderId = ctx.orderOf(e.order);
-  const out = await ctx.control('GET', '/_sandbox/state');
-  const all = ((out.json as { bridge?: { deliveries?: DeliveryView[] } })?.bridge?.deliveries ?? []).filter((d) => !orderId || d.orderId === orderId);
+  const all = await deliveriesOf(ctx, orderId);
   const hits = all.filter((d) => !e.fields || Object.entries(e.fields).every(([p, m]) => matchesAt(d, p, m)));
   const ok = countOk(e.count, hits.length);
   const describe = (d: DeliveryView) => `${d.id}: ${d.state} after ${d.attempts.length} attempt(s) [${d.attempts.map((a) => a.status || a.error || 0).join(', ')}]${d.badSignature ? ' (bad signature)' : ''}`;
   const entry = orderId ? ctx.sb.journal.query({ orderId, hop: 'order-webhook', limit: 500 }).filter((h) => h.direction === 'out').pop() : undefined;
   // every delivery finished (delivered or given up) and none of the order is to come: waiting cannot help
-  const settled = all.length > 0 && all.every((d) => d.state !== 'pending') && !ok && (typeof e.count !== 'object' || e.count.max === undefined || hits.length > e.count.max || hits.length < (e.count.min ?? 1));
-  const hopeless = !orderId ? hopelessResult(ctx, e.order) : undefined;
+  const settled = (all.length > 0 && all.every((d) => d.state !== 'pending') && !ok) || tooMany(e.count, hits.length);
+  const hopeless = !orderId ? await hopelessResult(ctx, e.order) : undefined;
   return {
     ok,
     ...(settled || hopeless ? { final: true } : {}),
+    ...(hopeless?.noOrder ? { noOrder: true } : {}),
     expected,
-    actual: all.length ? `${hits.length} of ${all.length} deliveries match: ${all.map(describe).join('; ')}` : hopeless ? hopeless.why : `no delivery${orderId ? ` of order ${orderId}` : ''} exists`,
+    actual: all.length
+      ? `expected ${explainCount(e.count)} matching, got ${hits.length} of ${all.length} deliver${all.length === 1 ? 'y' : 'ies'}: ${all.map(describe).join('; ')}`
+      : hopeless
+        ? hopeless.why
+        : `expected ${explainCount(e.count)}, got no delivery${orderId ? ` of order ${orderId}` : ''}`,
     entry: entry ?? hopeless?.entry,
   };
 }

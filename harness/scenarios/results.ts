@@ -48,6 +48,8 @@ export interface ExpectationOutcome {
   fix?: string;
   /** not waited for to the end: another expectation had already failed */
   cutShort?: boolean;
+  /** failed only because no order was made (the send-test failed) */
+  noOrder?: boolean;
 }
 
 export interface StepOutcome {
@@ -60,6 +62,8 @@ export interface StepOutcome {
   failure?: { expected: string; actual: string; entry?: HopView };
   /** what to change when it fails (a wait step's expectation's fix) */
   fix?: string;
+  /** failed only because no order was made (the send-test failed) */
+  noOrder?: boolean;
 }
 
 export interface ScenarioResult {

@@ -54,6 +54,9 @@ export { needsReferencePartner };
 
 export const DEFAULT_BRIDGE_PORT = 4010;
 
+/** The fix when a scenario failed because the recruiter could not order at all. */
+const NO_ORDER_FIX = "the recruiter could not order: read the answer of your package list above (the bridge's words say what was wrong with it)";
+
 /** A port another process holds: a usage error (exit 2), never a scenario failure. */
 export class PortInUseError extends Error {
   readonly code = 'PORT_IN_USE';
@@ -156,7 +159,8 @@ export async function runScenario(written: Scenario, o: RunOptions = {}): Promis
       ctx.records.set(id, run.record);
       const failure = run.failure && { expected: run.failure.expected, actual: run.failure.actual, ...('entry' in run.failure && run.failure.entry ? { entry: hopView(run.failure.entry) } : {}) };
       marker.ok = !failure;
-      steps.push({ id, action: step.action, explanation: marker.explanation, ok: !failure, durationMs: Date.now() - t0, output: run.record.output, ...(failure ? { failure } : {}), ...(step.action === 'wait' && step.until?.fix ? { fix: step.until.fix } : {}) });
+      const noOrder = Boolean(run.failure && 'noOrder' in run.failure && run.failure.noOrder) || (run.failure?.actual ?? '').startsWith('no order was created');
+      steps.push({ id, action: step.action, explanation: marker.explanation, ok: !failure, durationMs: Date.now() - t0, output: run.record.output, ...(failure ? { failure } : {}), ...(noOrder ? { noOrder } : {}), ...(step.action === 'wait' && step.until?.fix ? { fix: step.until.fix } : {}) });
       if (failure) break;
     }
     if (steps.every((s) => s.ok)) {
@@ -172,6 +176,7 @@ export async function runScenario(written: Scenario, o: RunOptions = {}): Promis
             type: e.type,
             ok: r.ok,
             ...(cutShort ? { cutShort: true } : {}),
+            ...(r.noOrder ? { noOrder: true } : {}),
             ...(e.fix ? { fix: e.fix } : {}),
             explanation: r.expected,
             expected: r.expected,
@@ -195,7 +200,11 @@ export async function runScenario(written: Scenario, o: RunOptions = {}): Promis
   const ok = !error && steps.every((s) => s.ok) && expectations.length === def.expectations.length && expectations.every((e) => e.ok);
   const result: ScenarioResult = { ...base, ok, durationMs: Date.now() - started, steps, expectations, timeline, ...(error ? { error } : {}) };
   if (!ok) {
-    const firstFix = steps.find((x) => !x.ok)?.fix ?? expectations.find((x) => !x.ok && !x.cutShort && x.fix)?.fix ?? fix;
+    // the first failed expectation in the scenario's order names the fix (expectations go from the cause to its effects);
+    // one that failed only because no order was made points at the send-test instead
+    const failedStep = steps.find((x) => !x.ok);
+    const noOrder = failedStep?.noOrder || expectations.some((x) => x.noOrder);
+    const firstFix = (failedStep && !failedStep.noOrder ? failedStep.fix : undefined) ?? [...expectations].sort((a, b) => a.index - b.index).find((x) => !x.ok && !x.noOrder && x.fix)?.fix ?? (noOrder ? NO_ORDER_FIX : fix);
     if (firstFix) result.fix = firstFix;
     result.failure = explainFailure(result);
   }
