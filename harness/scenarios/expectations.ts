@@ -156,7 +156,7 @@ async function checkJournal(e: JournalExpectation, ctx: RunContext, expected: st
     .filter((s) => !e.match.hop || s.entry.hop === e.match.hop || s.differences.length <= 2)
     .sort((a, b) => a.differences.length - b.differences.length || b.entry.seq - a.entry.seq)
     .slice(0, 3);
-  return { ok, expected, actual: `expected ${explainCount(e.count)}, got no entry where ${explainJournalMatch(e.match)} (${all.length} entries in the journal)`, closest, entry: closest[0]?.entry };
+  return { ok, expected, actual: `expected ${explainCount(e.count)}, got none of the ${all.length} journal entries${closest.length ? ' (the nearest below)' : ''}`, closest, entry: closest[0]?.entry };
 }
 
 function resultOf(card: CandidateCard, ctx: RunContext, ref: string | undefined): ResultCardView | undefined {

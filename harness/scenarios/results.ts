@@ -132,12 +132,18 @@ export function explainFailure(r: Pick<ScenarioResult, 'name' | 'ats' | 'categor
     out.push(`  Step ${s.id} (${s.action}) could not be carried out: ${s.explanation}`, `    expected: ${s.failure?.expected ?? ''}`, `    actual:   ${s.failure?.actual ?? ''}`);
     if (s.failure?.entry) out.push(`    journal:  ${s.failure.entry.line.trim()}`, ...bodyLine(s.failure.entry));
   }
-  const failed = r.expectations.filter((e) => !e.ok);
-  for (const e of failed) {
-    out.push(`  Expectation ${e.index + 1} of ${r.expectations.length} failed (${e.type})${e.cutShort ? ' (not waited for: another had already failed)' : ''}:`, `    expected: ${e.expected}`, `    actual:   ${e.actual}`);
+  // the first failure in the file's order in full (expectations go from the cause to its effects);
+  // one whose wait was cut short by it in three lines; an answer body shown once
+  const failed = r.expectations.filter((e) => !e.ok).sort((a, b) => a.index - b.index);
+  const bodies = new Set<string>();
+  const body = (h: HopView | undefined) => bodyLine(h).filter((l) => !bodies.has(l) && bodies.add(l));
+  for (const [i, e] of failed.entries()) {
+    const brief = i > 0 && e.cutShort;
+    out.push(`  Expectation ${e.index + 1} of ${r.expectations.length} failed (${e.type})${brief ? ' (stopped waiting)' : ''}:`, `    expected: ${e.expected}`, `    actual:   ${e.actual}`);
+    if (brief) continue;
     if (e.why) out.push(`    why it matters: ${e.why}`);
-    if (e.entry) out.push(`    journal:  #${e.entry.seq} ${e.entry.line.trim()}`, ...bodyLine(e.entry));
-    if (e.cause) out.push(`    cause:    #${e.cause.seq} ${e.cause.line.trim()}`, ...bodyLine(e.cause));
+    if (e.entry) out.push(`    journal:  #${e.entry.seq} ${e.entry.line.trim()}`, ...body(e.entry));
+    if (e.cause) out.push(`    cause:    #${e.cause.seq} ${e.cause.line.trim()}`, ...body(e.cause));
     for (const c of e.closest ?? []) out.push(`    nearest:  #${c.entry.seq} ${c.entry.line.trim()}`, `              differs: ${c.differences.join('; ')}`);
   }
   if (r.fix) out.push(`  → fix: ${r.fix}`);
