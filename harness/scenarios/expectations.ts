@@ -23,6 +23,8 @@ export interface CheckResult {
   final?: boolean;
   /** it failed because no order was made (the send-test failed): the cause is elsewhere */
   noOrder?: boolean;
+  /** the fix for what made waiting hopeless, when it is known better than the expectation's own */
+  fix?: string;
 }
 
 const EVENTUAL = new Set(['journal', 'card', 'delivery']);
@@ -140,7 +142,7 @@ async function checkJournal(e: JournalExpectation, ctx: RunContext, expected: st
   if (e.match.order !== undefined && countOk(e.count, 0) === false && (!ctx.orderOf(e.match.order) || e.match.hop === 'result-update' || e.match.hop === 'result-mapping')) {
     const hopeless = await hopelessResult(ctx, e.match.order);
     if (hopeless && !countOk(e.count, ctx.journal().filter((h) => journalDifferences(h, e.match, ctx).length === 0).length)) {
-      return { ok: false, final: true, ...(hopeless.noOrder ? { noOrder: true } : {}), expected, actual: hopeless.why, ...(hopeless.entry ? { entry: hopeless.entry } : {}) };
+      return { ok: false, final: true, ...(hopeless.noOrder ? { noOrder: true } : {}), ...(hopeless.fix ? { fix: hopeless.fix } : {}), expected, actual: hopeless.why, ...(hopeless.entry ? { entry: hopeless.entry } : {}) };
     }
   }
   const all = ctx.journal();
@@ -171,7 +173,10 @@ function resultOf(card: CandidateCard, ctx: RunContext, ref: string | undefined)
 }
 
 /** Why no result of an order can come any more: no order was made, or the bridge refused the partner's update(s). */
-async function hopelessResult(ctx: RunContext, ref: string | undefined): Promise<{ why: string; entry?: JournalEntry; noOrder?: boolean } | undefined> {
+const FIX_UNDELIVERED = "answer a correctly signed order webhook with 2xx quickly (StackOne counts any 2xx as delivered and retries anything else); the answer body above says why yours refused it";
+const FIX_REFUSED = 'send a result update the bridge accepts: the answer body above names each refused field and the ATS rule';
+
+async function hopelessResult(ctx: RunContext, ref: string | undefined): Promise<{ why: string; entry?: JournalEntry; noOrder?: boolean; fix?: string } | undefined> {
   const orderId = ctx.orderOf(ref);
   if (!orderId) {
     const rec = ref ? ctx.records.get(ref) : ctx.lastSendTest ? ctx.records.get(ctx.lastSendTest) : undefined;
@@ -182,14 +187,14 @@ async function hopelessResult(ctx: RunContext, ref: string | undefined): Promise
   const last = updates[updates.length - 1];
   // a partner may correct and retry after a refusal: give it a moment
   if (last && last.status >= 400 && last.status < 500 && !updates.some((u) => u.status >= 200 && u.status < 300) && Date.now() - Date.parse(last.at) > 1_000) {
-    return { why: `the bridge refused the partner's result update (HTTP ${last.status})`, entry: last };
+    return { why: `the bridge refused the partner's result update (HTTP ${last.status})`, entry: last, fix: FIX_REFUSED };
   }
   if (!updates.length) {
     // the partner never got the order: every delivery of it gave up
     const ds = await deliveriesOf(ctx, orderId);
     if (ds.length && ds.every((d) => d.state === 'dead')) {
       const entry = ctx.sb.journal.query({ orderId, hop: 'order-webhook', limit: 500 }).filter((h) => h.direction === 'out').pop();
-      return { why: `the order webhook never reached the partner (${ds.map((d) => `given up after ${d.attempts.length} attempt(s): ${d.attempts.map((a) => a.status || a.error || 0).join(', ')}`).join('; ')})`, ...(entry ? { entry } : {}) };
+      return { why: `the order webhook never reached the partner (${ds.map((d) => `given up after ${d.attempts.length} attempt(s): ${d.attempts.map((a) => a.status || a.error || 0).join(', ')}`).join('; ')})`, ...(entry ? { entry } : {}), fix: FIX_UNDELIVERED };
     }
   }
   return undefined;
@@ -218,7 +223,7 @@ async function checkCard(e: CardExpectation, ctx: RunContext, expected: string):
   const entry = orderId ? ctx.sb.journal.query({ orderId, limit: 500 }).filter((h) => h.hop === 'result-update' || h.hop === 'result-mapping').pop() : undefined;
   if (misses.length === 0) return { ok: true, expected, actual: 'as expected', entry };
   const hopeless = e.fields ? await hopelessResult(ctx, e.order) : undefined;
-  if (hopeless) return { ok: false, final: true, ...(hopeless.noOrder ? { noOrder: true } : {}), expected, actual: `${misses.join('; ')} — ${hopeless.why}`, entry: hopeless.entry ?? entry };
+  if (hopeless) return { ok: false, final: true, ...(hopeless.noOrder ? { noOrder: true } : {}), ...(hopeless.fix ? { fix: hopeless.fix } : {}), expected, actual: `${misses.join('; ')} — ${hopeless.why}`, entry: hopeless.entry ?? entry };
   return { ok: false, expected, actual: misses.join('; '), entry };
 }
 

@@ -160,7 +160,7 @@ export async function runScenario(written: Scenario, o: RunOptions = {}): Promis
       const failure = run.failure && { expected: run.failure.expected, actual: run.failure.actual, ...('entry' in run.failure && run.failure.entry ? { entry: hopView(run.failure.entry) } : {}) };
       marker.ok = !failure;
       const noOrder = Boolean(run.failure && 'noOrder' in run.failure && run.failure.noOrder) || (run.failure?.actual ?? '').startsWith('no order was created');
-      steps.push({ id, action: step.action, explanation: marker.explanation, ok: !failure, durationMs: Date.now() - t0, output: run.record.output, ...(failure ? { failure } : {}), ...(noOrder ? { noOrder } : {}), ...(step.action === 'wait' && step.until?.fix ? { fix: step.until.fix } : {}) });
+      steps.push({ id, action: step.action, explanation: marker.explanation, ok: !failure, durationMs: Date.now() - t0, output: run.record.output, ...(failure ? { failure } : {}), ...(noOrder ? { noOrder } : {}), ...(run.failure && 'fix' in run.failure && run.failure.fix ? { fix: run.failure.fix } : step.action === 'wait' && step.until?.fix ? { fix: step.until.fix } : {}) });
       if (failure) break;
     }
     if (steps.every((s) => s.ok)) {
@@ -177,7 +177,7 @@ export async function runScenario(written: Scenario, o: RunOptions = {}): Promis
             ok: r.ok,
             ...(cutShort ? { cutShort: true } : {}),
             ...(r.noOrder ? { noOrder: true } : {}),
-            ...(e.fix ? { fix: e.fix } : {}),
+            ...(r.fix || e.fix ? { fix: r.fix ?? e.fix } : {}),
             explanation: r.expected,
             expected: r.expected,
             actual: r.actual,
