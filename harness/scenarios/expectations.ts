@@ -29,6 +29,9 @@ export interface CheckResult {
 
 const EVENTUAL = new Set(['journal', 'card', 'delivery']);
 
+/** Hops of an order that come only once its webhook was delivered (and, for results, accepted). */
+const AFTER_DELIVERY = new Set(['order-webhook', 'result-update', 'result-mapping']);
+
 /** More than the count allows: journal entries and deliveries only ever grow, so that is final. */
 const tooMany = (c: CountMatch | undefined, n: number): boolean => (typeof c === 'number' ? n > c : c?.max !== undefined && n > c.max);
 const one = (c: CountMatch | undefined): boolean => c === undefined || c === 1;
@@ -138,8 +141,8 @@ export function journalDifferences(h: JournalEntry, m: JournalMatch, ctx: RunCon
 }
 
 async function checkJournal(e: JournalExpectation, ctx: RunContext, expected: string): Promise<CheckResult> {
-  // an entry of an order that was never made cannot come, nor a result the bridge refused
-  if (e.match.order !== undefined && countOk(e.count, 0) === false && (!ctx.orderOf(e.match.order) || e.match.hop === 'result-update' || e.match.hop === 'result-mapping')) {
+  // an entry of an order that was never made cannot come, nor a delivery given up on, nor a result the bridge refused
+  if (e.match.order !== undefined && countOk(e.count, 0) === false && (!ctx.orderOf(e.match.order) || AFTER_DELIVERY.has(e.match.hop ?? ''))) {
     const hopeless = await hopelessResult(ctx, e.match.order);
     if (hopeless && !countOk(e.count, ctx.journal().filter((h) => journalDifferences(h, e.match, ctx).length === 0).length)) {
       return { ok: false, final: true, ...(hopeless.noOrder ? { noOrder: true } : {}), ...(hopeless.fix ? { fix: hopeless.fix } : {}), expected, actual: hopeless.why, ...(hopeless.entry ? { entry: hopeless.entry } : {}) };
