@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { PROVIDERS } from '../config.ts';
 import { explainScenario, type Scenario } from '../scenarios/definitions.ts';
 import { findScenario, loadScenarios, SCENARIOS_DIR } from '../scenarios/loader.ts';
-import { DEFAULT_BRIDGE_PORT, PortInUseError, runScenarios, type OwnPartner } from '../scenarios/runner.ts';
+import { assertPortFree, DEFAULT_BRIDGE_PORT, PortInUseError, runScenarios, type OwnPartner } from '../scenarios/runner.ts';
 import { renderResult } from '../scenarios/results.ts';
 import { jsonReport, junitReport, REPORTERS, summarise, type ReporterName } from '../scenarios/reporters.ts';
 import { table } from './format.ts';
@@ -117,6 +117,15 @@ export async function scenarioCommand(argv: string[]): Promise<number> {
   const started = Date.now();
   const toStdout = reporter !== 'text' && !v.out;
   const say = toStdout ? (s: string) => console.error(s) : (s: string) => console.log(s);
+  if (partner) {
+    try {
+      await assertPortFree(bridgePort);
+    } catch (e) {
+      if (!(e instanceof PortInUseError)) throw e;
+      console.error(`ats-sandbox scenario: ${e.message}`);
+      return 2;
+    }
+  }
   if (partner) say(`Running against your partner service (${[partner.listUrl, partner.backgroundCheckListUrl, partner.webhookUrl].filter(Boolean).join(', ')}); the bridge listens on http://127.0.0.1:${bridgePort} (your partner must call StackOne there).`);
   let results;
   try {
