@@ -186,7 +186,11 @@ async function hopelessResult(ctx: RunContext, ref: string | undefined): Promise
     if (rec?.action === 'send-test' && rec.output.ok === false) return { why: `no order was made: the send-test failed (the recruiter sees ${show(rec.output.recruiterSees ?? rec.output.error)})`, noOrder: true, ...hopsOf(ctx, rec) };
     return undefined;
   }
-  const updates = ctx.sb.journal.query({ orderId, hop: 'result-update', limit: 500 }).filter((h) => h.service === 'bridge' && h.direction === 'in');
+  // a refusal before the bridge knew the order (401, a bad header) carries the order only in its URL
+  const path = `/orders/${encodeURIComponent(orderId)}/result`;
+  const updates = ctx.sb.journal
+    .query({ limit: 5000 })
+    .filter((h) => h.service === 'bridge' && h.direction === 'in' && (h.hop === 'result-update' ? h.orderId === orderId || h.url.includes(path) : h.method === 'PATCH' && h.url.includes(path)));
   const last = updates[updates.length - 1];
   // a partner may correct and retry after a refusal: give it a moment
   if (last && last.status >= 400 && last.status < 500 && !updates.some((u) => u.status >= 200 && u.status < 300) && Date.now() - Date.parse(last.at) > 1_000) {
