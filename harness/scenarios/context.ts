@@ -11,6 +11,7 @@ import { localFetch } from '../http/pools.ts';
 import type { JournalEntry } from '../journal.ts';
 import type { Scenario } from './definitions.ts';
 import { valuesAt } from './fields.ts';
+import { REFERENCE_WEBHOOK_URL } from '../config.ts';
 
 export interface Answer {
   status: number;
@@ -87,7 +88,7 @@ export class RunContext {
       ats: this.def.ats,
       accountId: this.accountId,
       candidateId: this.lastCandidateId,
-      webhookUrl: this.webhookUrl ?? `${this.urls.partner}/webhooks/orders`,
+      webhookUrl: this.webhookUrl ?? REFERENCE_WEBHOOK_URL.replace('{partner}', this.urls.partner),
     };
     const stepValue = (id: string, path: string): string | undefined => {
       const rec = this.records.get(id);

@@ -5,7 +5,7 @@
  */
 import type { JournalEntry } from '../journal.ts';
 import type { CandidateCard, ResultCardView } from '../../schemas/generated/sandbox/candidate-card.ts';
-import { explainExpectation, explainJournalMatch, type CardExpectation, type DeliveryExpectation, type Expectation, type JournalExpectation, type JournalMatch } from './definitions.ts';
+import { explainExpectation, type CardExpectation, type DeliveryExpectation, type Expectation, type JournalExpectation, type JournalMatch } from './definitions.ts';
 import { countOk, expectedGot, explainCount, matches, matchesAt, mismatches, show, type CountMatch } from './fields.ts';
 import { sleep, type RunContext, type StepRecord } from './context.ts';
 
@@ -175,10 +175,13 @@ function resultOf(card: CandidateCard, ctx: RunContext, ref: string | undefined)
   );
 }
 
-/** Why no result of an order can come any more: no order was made, or the bridge refused the partner's update(s). */
 const FIX_UNDELIVERED = "answer a correctly signed order webhook with 2xx quickly (StackOne counts any 2xx as delivered and retries anything else); the answer body above says why yours refused it";
 const FIX_REFUSED = 'send a result update the bridge accepts: the answer body above names each refused field and the ATS rule';
 
+/**
+ * Why no result of an order can come any more: no order was made, the bridge refused the partner's
+ * update(s), or every delivery of the order webhook gave up; undefined while it still may.
+ */
 async function hopelessResult(ctx: RunContext, ref: string | undefined): Promise<{ why: string; entry?: JournalEntry; noOrder?: boolean; fix?: string } | undefined> {
   const orderId = ctx.orderOf(ref);
   if (!orderId) {

@@ -6,7 +6,7 @@
  */
 import net from 'node:net';
 import { startSandbox, type Sandbox } from '../sandbox.ts';
-import { SERVICES, type SandboxConfig } from '../config.ts';
+import { REFERENCE_WEBHOOK_URL, SERVICES, type SandboxConfig } from '../config.ts';
 import { explainScenario, explainStep, forOwnPartner, needsReferencePartner, stepId, type Scenario } from './definitions.ts';
 import { checkExpectation } from './expectations.ts';
 import { runStep } from './steps.ts';
@@ -105,7 +105,17 @@ export function configFor(s: Scenario, o: RunOptions = {}): SandboxConfig {
           : {}),
       }
     : { referencePartner: true };
-  return merge(o.partner ? undefined : SCENARIO_DEFAULTS, own, s.setup?.config, o.config);
+  // {webhookUrl} in the setup's config: your receiver, else the reference partner's
+  const webhookUrl = o.partner?.webhookUrl ?? REFERENCE_WEBHOOK_URL;
+  const setup = s.setup?.config && (withStrings(s.setup.config, (x) => x.replaceAll('{webhookUrl}', webhookUrl)) as SandboxConfig);
+  return merge(o.partner ? undefined : SCENARIO_DEFAULTS, own, setup, o.config);
+}
+
+function withStrings(v: unknown, f: (s: string) => string): unknown {
+  if (typeof v === 'string') return f(v);
+  if (Array.isArray(v)) return v.map((x) => withStrings(x, f));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withStrings(x, f)]));
+  return v;
 }
 
 /** The ports of one run: all free (0), but the bridge's fixed when your own partner calls it. */
