@@ -6,7 +6,6 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import net from 'node:net';
-import { spawn } from 'node:child_process';
 import { partner, type RunningPartner } from '../fixtures/partners/index.ts';
 import { findScenario, loadScenarios } from '../../harness/scenarios/loader.ts';
 import { runScenarios, type OwnPartner } from '../../harness/scenarios/runner.ts';
@@ -26,6 +25,19 @@ async function withPartner<T>(name: string, fn: (p: RunningPartner, own: OwnPart
   }
 }
 
+/** The CLI as a user runs it (main() is what bin/ats-sandbox.mjs calls), its output captured. */
+async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
+  const out: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
+  const err = vi.spyOn(console, 'error').mockImplementation((...a) => void out.push(a.join(' ')));
+  try {
+    return { code: await main(argv), out: out.join('\n') };
+  } finally {
+    log.mockRestore();
+    err.mockRestore();
+  }
+}
+
 const run = (names: string[], own: OwnPartner, bridgePort: number, timeoutMs?: number) => runScenarios(names.map((n) => findScenario(n)), { partner: own, bridgePort, ...(timeoutMs ? { timeoutMs } : {}) });
 
 describe.concurrent('scenarios against partner services we did not write', () => {
@@ -38,40 +50,6 @@ describe.concurrent('scenarios against partner services we did not write', () =>
       for (const r of results.filter((x) => x.skipped)) expect(r.skipped).toMatch(/^needs the reference partner: it \w+/);
     });
   }, 40_000);
-
-  it('the CLI: two scenarios in a row on the same bridge port both pass', async () => {
-    await withPartner('correct', async (_p, own, bridgePort) => {
-      const args = ['bin/ats-sandbox.mjs', 'scenario', 'run', 'recruitee-happy-path-assessment', 'recruitee-happy-path-background-check'];
-      args.push('--partner-list-url', own.listUrl!, '--background-check-list-url', own.backgroundCheckListUrl!, '--webhook-url', own.webhookUrl!, '--bridge-port', String(bridgePort));
-      const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ATS_SANDBOX_QUIET: '1' } });
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-      const code = await new Promise<number | null>((r) => child.on('close', r));
-      expect(out).toContain(`the bridge listens on http://127.0.0.1:${bridgePort}`);
-      expect(out).toMatch(/2 passed, 0 failed \(2 scenarios/);
-      expect(code).toBe(0);
-    });
-  }, 20_000);
-
-  it('a bridge port in use is a usage error (exit 2), not a scenario failure', async () => {
-    const taken = net.createServer();
-    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
-    const port = (taken.address() as net.AddressInfo).port;
-    const out: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-    const err = vi.spyOn(console, 'error').mockImplementation((...a) => void out.push(a.join(' ')));
-    try {
-      const code = await main(['scenario', 'run', 'greenhouse-happy-path-assessment', '--partner-list-url', 'http://127.0.0.1:9/packages', '--webhook-url', 'http://127.0.0.1:9/hook', '--bridge-port', String(port)]);
-      expect(code).toBe(2);
-      expect(out.join('\n')).toContain(`port ${port} is in use: `);
-      expect(out.join('\n')).not.toContain('failed');
-    } finally {
-      log.mockRestore();
-      err.mockRestore();
-      await new Promise((r) => taken.close(r));
-    }
-  });
 
   const faulty: [fixture: string, scenario: string, fix: string][] = [
     ['package-list-bare-array', 'greenhouse-package-list-bare-array', '→ fix: wrap the packages as {"data": [...]}'],
@@ -101,4 +79,30 @@ describe.concurrent('scenarios against partner services we did not write', () =>
       expect(r.failure).toContain('→ fix: ');
     });
   }, 20_000);
+});
+
+// the CLI's output is captured through console: one run at a time
+describe('ats-sandbox scenario run against your partner', () => {
+  it('the CLI: two scenarios in a row on the same bridge port both pass', async () => {
+    await withPartner('correct', async (_p, own, bridgePort) => {
+      const { code, out } = await cli('scenario', 'run', 'recruitee-happy-path-assessment', 'recruitee-happy-path-background-check', '--partner-list-url', own.listUrl!, '--background-check-list-url', own.backgroundCheckListUrl!, '--webhook-url', own.webhookUrl!, '--bridge-port', String(bridgePort));
+      expect(out).toContain(`the bridge listens on http://127.0.0.1:${bridgePort}`);
+      expect(out).toMatch(/2 passed, 0 failed \(2 scenarios/);
+      expect(code).toBe(0);
+    });
+  }, 20_000);
+
+  it('a bridge port in use is a usage error (exit 2), not a scenario failure', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
+    const port = (taken.address() as net.AddressInfo).port;
+    try {
+      const { code, out } = await cli('scenario', 'run', 'greenhouse-happy-path-assessment', '--partner-list-url', 'http://127.0.0.1:9/packages', '--webhook-url', 'http://127.0.0.1:9/hook', '--bridge-port', String(port));
+      expect(code).toBe(2);
+      expect(out).toContain(`port ${port} is in use: `);
+      expect(out).not.toContain('failed');
+    } finally {
+      await new Promise((r) => taken.close(r));
+    }
+  });
 });
