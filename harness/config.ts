@@ -57,6 +57,8 @@ export interface ResolvedConfig {
   /** payloads over HTTP may point partner URLs beyond loopback */
   allowRemoteTargets: boolean;
   limits: ResolvedLimits;
+  /** per-ATS emulator settings ([I] behaviours), applied on start and after a reset */
+  emulators: NonNullable<SandboxConfig['emulators']>;
 }
 
 export interface ResolvedLimits {
@@ -171,6 +173,7 @@ export function resolveConfig(layers: SandboxConfig[], partnerUrl: () => string)
     allowedOrigins: [...(c.allowedOrigins ?? [])],
     allowRemoteTargets: c.allowRemoteTargets ?? false,
     limits: { ...DEFAULT_LIMITS, ...c.limits },
+    emulators: structuredClone(c.emulators ?? {}),
   };
   return expandPartnerUrls(resolved, partnerUrl);
 }

@@ -32,6 +32,8 @@ export interface EmulatorContext {
   triggerToken(): string;
   /** settings over HTTP may point beyond loopback (remote-targets.ts) */
   readonly allowRemoteTargets?: boolean;
+  /** this emulator's settings from sandbox.config.json (`emulators.<ats>`), applied on start and after a reset */
+  readonly configured?: Record<string, unknown>;
 }
 
 export interface PackageChoice {

@@ -1,5 +1,10 @@
 /* eslint-disable */
 /** Generated from schemas/ by `npm run schemas:generate`. Do not edit: change the schema instead. */
+import type { TeamtailorSandboxSettings } from '../teamtailor/sandbox-settings.ts';
+import type { RecruiteeSandboxSettings } from '../recruitee/sandbox-settings.ts';
+import type { GreenhouseSandboxSettings } from '../greenhouse/sandbox-settings.ts';
+import type { SmartRecruitersSandboxSettings } from '../smartrecruiters/sandbox-settings.ts';
+
 /**
  * This interface was referenced by `SandboxConfig`'s JSON-Schema
  * via the `definition` "Port".
@@ -138,6 +143,15 @@ export interface SandboxConfig {
   partner?: {
     completeAfterMs?: number;
     autoComplete?: boolean;
+  };
+  /**
+   * Each emulator's settings for what the ATS's docs leave open ([I]) or that a test varies; the same objects as PUT /_sandbox/settings (Teamtailor: /_sandbox/teamtailor/settings) on that emulator. Applied on start and after every reset. The README's 'Confirmed and inferred behaviour' table lists every setting.
+   */
+  emulators?: {
+    teamtailor?: TeamtailorSandboxSettings;
+    recruitee?: RecruiteeSandboxSettings;
+    greenhouse?: GreenhouseSandboxSettings;
+    smartrecruiters?: SmartRecruitersSandboxSettings;
   };
 }
 /**
