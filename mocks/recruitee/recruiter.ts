@@ -11,6 +11,7 @@ import type { RecruiteeTestsList } from '../../schemas/generated/recruitee/tests
 import { partnerFor, partnerUrls, type RecruiteePartner } from './partners.ts';
 import { reportBook, type StoredReport } from './reports.ts';
 import { ACTION_LABEL, POPUP } from './wording.ts';
+import { testsLoading } from './send-modal.ts';
 
 const ORDER_ID_HEADER = 'x-sandbox-order-id';
 
@@ -41,6 +42,7 @@ async function integrated(ctx: EmulatorContext, input: RecruiterInput): Promise<
 export async function openSendTestModal(ctx: EmulatorContext, input: RecruiterInput): Promise<PackageListView> {
   const partner = await integrated(ctx, input);
   if ('missing' in partner) return { ok: false, recruiterSees: POPUP.notIntegrated(partner.missing) };
+  await testsLoading(ctx);
   const res = await ctx.http({ method: 'GET', url: partnerUrls(ctx, partner).tests, ...callOpts(ctx, input.traceId), responseSchema: 'recruitee/tests-list' });
   if (invalidToken(res)) return { ok: false, recruiterSees: POPUP.invalidToken(partner.name) };
   if (!res.ok) {
