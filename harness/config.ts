@@ -25,7 +25,7 @@ export const DEFAULT_API_KEY = 'v1.sandbox.demo-api-key-0001';
 export const DEFAULT_WEBHOOK_SECRET = 'whsec_sandbox_demo_0001';
 
 export interface ResolvedProvider {
-  authType: 'partner' | 'public+partner';
+  authType: 'partner' | 'public+partner' | 'public';
   active: boolean;
   packages: Record<Category, Required<PackageSource>>;
   baseUrl?: string;

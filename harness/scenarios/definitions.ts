@@ -53,7 +53,7 @@ function explainConfig(c: SandboxConfig): string[] {
   const out: string[] = [];
   for (const [cat, src] of Object.entries(c.packages ?? {})) out.push(`${cat.replace('_', ' ')} packages: ${explainSource(src)}`);
   for (const [p, pc] of Object.entries(c.providers ?? {})) {
-    if (pc.authType) out.push(`${p} uses the ${pc.authType === 'partner' ? 'Partner API' : 'Public + Partner API'} authentication type`);
+    if (pc.authType) out.push(`${p} uses the ${pc.authType === 'partner' ? 'Partner API' : pc.authType === 'public' ? 'Public API (no External Trigger Token)' : 'Public + Partner API'} authentication type`);
     if (pc.active === false) out.push(`the ${p} integration is inactive`);
     for (const [cat, src] of Object.entries(pc.packages ?? {})) out.push(`${p} ${cat.replace('_', ' ')} packages: ${explainSource(src)}`);
   }

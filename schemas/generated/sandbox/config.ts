@@ -194,9 +194,9 @@ export interface WebhookConfig {
  */
 export interface ProviderConfig {
   /**
-   * Partner API (orders carry no hiring team) or Public + Partner API (they do)
+   * Partner API (orders carry no hiring team), Public + Partner API (they do; default), or public: an authentication type without the External Trigger Token (Teamtailor's Public API; SmartRecruiters: anything but OAuth - Assessments/Background Checks): the Connector Hub shows no token field and the ATS's external triggers are refused
    */
-  authType?: 'partner' | 'public+partner';
+  authType?: 'partner' | 'public+partner' | 'public';
   /**
    * false: the integration is disabled and its accounts answer 412
    */
