@@ -59,6 +59,7 @@ export interface ResolvedConfig {
   limits: ResolvedLimits;
   /** per-ATS emulator settings ([I] behaviours), applied on start and after a reset */
   emulators: NonNullable<SandboxConfig['emulators']>;
+  unifiedApi: { rateLimit: { enabled: boolean; requestsPerSecond: number }; packageListTimeoutStatus: 502 | 408 };
 }
 
 export interface ResolvedLimits {
@@ -174,6 +175,10 @@ export function resolveConfig(layers: SandboxConfig[], partnerUrl: () => string)
     allowRemoteTargets: c.allowRemoteTargets ?? false,
     limits: { ...DEFAULT_LIMITS, ...c.limits },
     emulators: structuredClone(c.emulators ?? {}),
+    unifiedApi: {
+      rateLimit: { enabled: c.unifiedApi?.rateLimit?.enabled ?? false, requestsPerSecond: c.unifiedApi?.rateLimit?.requestsPerSecond ?? 10 },
+      packageListTimeoutStatus: c.unifiedApi?.packageListTimeoutStatus ?? 502,
+    },
   };
   return expandPartnerUrls(resolved, partnerUrl);
 }

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'MisdirectedRequestError'
   | 'CrossSiteRequestError'
   | 'TooManyRequestsError'
+  | 'RequestTimedOutError'
   | 'StorageUnavailableError'
   | 'InsufficientStorageError'
   | 'MissingAccountIdError'

@@ -19,7 +19,7 @@ describe('Connector Hub authentication types', () => {
   });
 
   it('the ATS cannot use the token: Teamtailor activation and the SmartRecruiters order pop-up fail; Greenhouse still works', async () => {
-    const tt = await (await fetch(`${sb.urls.controlPlane}/_sandbox/actions/teamtailor/activate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
+    const tt: any = await (await fetch(`${sb.urls.controlPlane}/_sandbox/actions/teamtailor/activate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
     expect(tt.active).toBe(false);
     const sr = await sb.admin.sendTest('smartrecruiters', {});
     expect(sr.ok).toBe(false);

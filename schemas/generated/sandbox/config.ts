@@ -153,6 +153,25 @@ export interface SandboxConfig {
     greenhouse?: GreenhouseSandboxSettings;
     smartrecruiters?: SmartRecruitersSandboxSettings;
   };
+  /**
+   * The bridge's unified API: a rate limit (StackOne publishes none: [I], off by default) and the status of a package list that timed out ([I] 502 Bad Gateway by default; 408 Request timed out with Retry-After: 60 per StackOne's error table)
+   */
+  unifiedApi?: {
+    rateLimit?: {
+      /**
+       * default false
+       */
+      enabled?: boolean;
+      /**
+       * per API key and account, default 10
+       */
+      requestsPerSecond?: number;
+    };
+    /**
+     * default 502
+     */
+    packageListTimeoutStatus?: 502 | 408;
+  };
 }
 /**
  * This interface was referenced by `SandboxConfig`'s JSON-Schema
