@@ -11,7 +11,7 @@ import type { RecruiteeTestsList } from '../../schemas/generated/recruitee/tests
 import { partnerFor, partnerUrls, type RecruiteePartner } from './partners.ts';
 import { reportBook, type StoredReport } from './reports.ts';
 import { ACTION_LABEL, POPUP } from './wording.ts';
-import { testsLoading } from './send-modal.ts';
+import { recruiteeSettings, testsLoading } from './send-modal.ts';
 
 const ORDER_ID_HEADER = 'x-sandbox-order-id';
 
@@ -93,8 +93,10 @@ export async function sendCandidate(ctx: EmulatorContext, input: RecruiterInput 
   };
   const res = await ctx.http({ method: 'POST', url: partnerUrls(ctx, partner).send_candidate, ...callOpts(ctx, input.traceId), body, requestSchema: 'recruitee/send-candidate' });
   if (!res.ok) {
-    // [I] the report created before the call is removed when the partner refuses it: no row appears.
-    await book.delete(report.id);
+    // [I] the report created before the call is removed when the partner refuses it: no row appears
+    // (setting refusedReport: 'failed' keeps it as a failed row instead).
+    if (recruiteeSettings(ctx).refusedReport === 'removed') await book.delete(report.id);
+    else await book.mutate(report.id, (cur) => (cur ? { value: { ...cur, status: 'failed' }, result: undefined } : { result: undefined }));
     const recruiterSees = invalidToken(res) ? POPUP.invalidToken(partner.name) : POPUP.sendFailed(partner.name, res.status ? partnerMessage(res) : undefined);
     return { ok: false, nativeId: report.id, recruiterSees };
   }

@@ -12,4 +12,8 @@ export interface RecruiteeSandboxSettings {
    * [C: 'wait a few seconds'; I the figure] how long the Send modal takes to load the tests before Send is enabled (default 0: as soon as the list answers)
    */
   testsLoadMs?: number;
+  /**
+   * [I] the report Recruitee creates before send_candidate, when the partner refuses the call: removed (no row, default) or kept as a failed row
+   */
+  refusedReport?: 'removed' | 'failed';
 }
