@@ -229,7 +229,13 @@ export class OrderBook {
       this.latest.set(order.id, stored);
       await this.results.put(slot, stored);
     }
-    if (!outcome.ok) throw new ApiError(outcome.status, outcome.errorCode, outcome.message, outcome.issues, [outcome.providerError]);
+    if (!outcome.ok) {
+      const err = new ApiError(outcome.status, outcome.errorCode, outcome.message, outcome.issues, [outcome.providerError]);
+      // the ATS's Retry-After reaches the partner with its 429/408, so the partner knows when to retry
+      const retryAfter = (outcome.providerError.headers as Record<string, unknown> | null | undefined)?.['retry-after'];
+      if ((outcome.status === 429 || outcome.status === 408) && typeof retryAfter === 'string') err.headers = { 'Retry-After': retryAfter };
+      throw err;
+    }
   }
 }
 

@@ -226,6 +226,7 @@ function serveDirect(lane: DirectLane, req: IncomingMessage, res: ServerResponse
     if (err.status >= 500 && !(e instanceof ApiError)) console.error(`[${lane.opts.service}]`, e);
     if (res.headersSent) return void res.end();
     const { status, body, contentType } = lane.opts.renderError(err);
+    for (const [k, v] of Object.entries(err.headers ?? {})) res.setHeader(k, v);
     send(status ?? err.status, body, contentType);
   };
   res.on('finish', () => journalHop(lane.opts, hop, res.statusCode, sent, locals, started));
@@ -290,6 +291,7 @@ export function finishServiceApp(app: Express, opts: ServiceAppOptions): void {
     const { status, body, contentType } = opts.renderError(err);
     if (res.headersSent) return void res.end();
     res.status(status ?? err.status);
+    for (const [k, v] of Object.entries(err.headers ?? {})) res.setHeader(k, v);
     if (contentType) res.type(contentType);
     if (typeof body === 'string') res.send(body);
     else res.json(body);

@@ -28,7 +28,7 @@ export function explainStep(s: ScenarioStep, scenario?: Pick<Scenario, 'ats' | '
     case 'partner-call':
       return `the partner calls ${s.method} ${s.path} on the bridge${s.body !== undefined ? ` with ${JSON.stringify(s.body)}` : ''}`;
     case 'wait':
-      return `wait until ${explainExpectation(s.until)}${s.timeoutMs ? ` (at most ${s.timeoutMs} ms)` : ''}`;
+      return [s.forMs ? `wait ${s.forMs} ms` : '', s.until ? `wait until ${explainExpectation(s.until)}${s.timeoutMs ? ` (at most ${s.timeoutMs} ms)` : ''}` : ''].filter(Boolean).join(', then ');
     case 'open-links':
       return `the recruiter opens every link and attachment on ${s.candidateId ?? 'the candidate'}'s card`;
     case 'send-webhook':

@@ -17,6 +17,7 @@ export const behaviours: BehaviourGroup = {
     { what: 'How long a PATCH that arrives while send_test is in flight waits', status: 'I', setting: `${S}.sendingWaitMs`, fallback: '3000' },
     { what: 'complete needs partner_profile_url; metadata flat with primitive values', status: 'C' },
     { what: 'partner_interview_id appended to a test_status URL that has ?tenant-id= with &', status: 'I', internal: 'only the bridge receives it' },
+    { what: 'Partner app not offered under Jobs > Interview Plan when the integration is not active or the key is refused', status: 'C' },
     { what: 'Card: View Report / Go to Test links, Score, Started At, Completed At, Notes', status: 'C' },
   ],
 };

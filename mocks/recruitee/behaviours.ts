@@ -15,6 +15,8 @@ export const behaviours: BehaviourGroup = {
     { what: 'Key of report.urls shown as the Open link', status: 'I', setting: `${S}.resultUrlKey`, fallback: 'result' },
     { what: 'Refusal statuses of the Partners API (401/403/404/422) and their bodies', status: 'I', internal: 'only the bridge writes reports; a partner sees the bridge\'s answer' },
     { what: 'Row: test name, score badge with the status as tooltip, clock while pending, Open link, "sent by"', status: 'C' },
+    { what: 'An app not enabled in the Marketplace is not offered under the candidate\'s applications', status: 'C' },
+    { what: 'Which partner apps the customer enabled', status: 'I', setting: `${S}.enabledApps`, fallback: '["assessment", "background_check"]' },
     { what: 'Pop-up texts (invalid token, could not load tests, no tests)', status: 'I', wording: true },
   ],
 };

@@ -21,7 +21,7 @@ import { openSendTestModal } from './recruiter.ts';
 import { MODAL_TITLE } from './wording.ts';
 
 export type RecruiteeSettings = Required<RecruiteeSandboxSettings>;
-export const DEFAULT_RECRUITEE_SETTINGS: RecruiteeSettings = { resultUrlKey: RESULT_URL_KEY, testsLoadMs: 0, refusedReport: 'removed' };
+export const DEFAULT_RECRUITEE_SETTINGS: RecruiteeSettings = { resultUrlKey: RESULT_URL_KEY, testsLoadMs: 0, refusedReport: 'removed', enabledApps: ['assessment', 'background_check'] };
 
 const live = new WeakMap<EmulatorContext, RecruiteeSettings>();
 export function recruiteeSettings(ctx: EmulatorContext): RecruiteeSettings {

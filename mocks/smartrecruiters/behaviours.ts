@@ -16,6 +16,7 @@ export const behaviours: BehaviourGroup = {
     { what: 'Disable calls the partner\'s integrationDisableUrl ({companyId} filled in, else appended)', status: 'I', setting: `${S}.partnerUrls`, fallback: 'no call without a saved integrationDisableUrl' },
     { what: 'No Order Assessments button while the app is not connected, or for a user without recruiter permissions', status: 'C' },
     { what: 'Who lacks recruiter permissions', status: 'I', setting: `${S}.usersWithoutRecruiterPermission`, fallback: '[]' },
+    { what: 'The demo company starts connected (its linked account exists)', status: 'I', setting: `${S}.startConnected`, fallback: 'true' },
     { what: 'Packages: 200 array or 204 none; orders 202 {}; inline 200 {url} ({assessmentPackageURL} tolerated)', status: 'C' },
     { what: 'Order for a package the partner does not list: 404', status: 'C' },
     { what: 'Results: PATCH as JSON Merge Patch; score needs raw, min and max; 400/401/403/404/415', status: 'C' },

@@ -61,7 +61,7 @@ function book(ctx: EmulatorContext): Promise<Collection<Connection>> {
 /** The demo company starts connected with the linked account's credentials (both directions). */
 export async function seedConnections(ctx: EmulatorContext): Promise<void> {
   const companyId = ctx.account.native.companyId;
-  if (!companyId) return;
+  if (!companyId || !(await stateOf(ctx)).settings().startConnected) return;
   const b = await book(ctx);
   if (b.get(companyId)) return;
   await b.put(companyId, {
@@ -232,13 +232,20 @@ export function connectFlowRoutes(ctx: EmulatorContext): Router {
   });
 
   r.post('/_sandbox/admin/connect', async (req, res) => {
-    const b = action(req);
-    if (b.allow === false) {
-      return void res.json({ companyId: b.companyId, connected: false, adminSees: `${APP_NAME} was not connected: permissions were not allowed` });
-    }
+    res.json(await connect(action(req), req.traceId, false));
+  });
+
+  /** The control plane's activate action: the admin connects the app again (Connect → Allow and Continue → the token form). */
+  r.post('/_sandbox/smartrecruiters/activate', async (req, res) => {
+    const out = await connect({ companyId: ctx.account.native.companyId ?? '' }, req.traceId, true);
+    res.json({ active: out.connected, recruiterSees: out.adminSees, companyId: out.companyId });
+  });
+
+  async function connect(b: SmartRecruitersAdminAction & { companyId: string }, traceId: string, verifyAgain: boolean): Promise<{ companyId: string; connected: boolean; adminSees: string }> {
+    if (b.allow === false) return { companyId: b.companyId, connected: false, adminSees: `${APP_NAME} was not connected: permissions were not allowed` };
     await consent(ctx, b.companyId);
     const cur = await connectionOf(ctx, b.companyId);
-    if (cur?.integrated) return void res.json({ companyId: b.companyId, connected: true, adminSees: CONNECTED });
+    if (cur?.integrated && !verifyAgain) return { companyId: b.companyId, connected: true, adminSees: CONNECTED };
     // StackOne's consent form: company id and External Trigger Token become the credentials SmartRecruiters uses at the token URL
     const partner = { clientId: b.companyId, clientSecret: b.externalTriggerToken ?? ctx.triggerToken() };
     const urls = (await stateOf(ctx)).partnerUrls('assessment');
@@ -247,7 +254,7 @@ export function connectFlowRoutes(ctx: EmulatorContext): Router {
       url: urls.oauthTokenUrl,
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: new URLSearchParams({ grant_type: 'client_credentials', client_id: partner.clientId, client_secret: partner.clientSecret }).toString(),
-      traceId: req.traceId,
+      traceId,
       hop: 'connect',
       peer: 'bridge',
       provider: 'smartrecruiters',
@@ -255,11 +262,11 @@ export function connectFlowRoutes(ctx: EmulatorContext): Router {
     if (!tokenRes.ok) {
       const j = tokenRes.json as { error_description?: unknown } | undefined;
       const why = typeof j?.error_description === 'string' ? j.error_description : (tokenRes.error ?? `HTTP ${tokenRes.status}`);
-      return void res.json({ companyId: b.companyId, connected: false, adminSees: `The consent form refused the External Trigger Token: ${why}` });
+      return { companyId: b.companyId, connected: false, adminSees: `The consent form refused the External Trigger Token: ${why}` };
     }
     await integrate(ctx, b.companyId, partner);
-    res.json({ companyId: b.companyId, connected: true, adminSees: CONNECTED });
-  });
+    return { companyId: b.companyId, connected: true, adminSees: CONNECTED };
+  }
 
   r.post('/_sandbox/admin/disable', async (req, res) => {
     const b = action(req);

@@ -51,6 +51,8 @@ export interface SrSettings {
   usersWithoutRecruiterPermission: string[];
   /** SmartRecruiters' API limits (off by default) */
   rateLimit: { enabled: boolean; requestsPerSecond: number; concurrent: number };
+  /** the demo company starts with StackOne Assessments connected */
+  startConnected: boolean;
 }
 
 export interface HiringStep {
@@ -74,6 +76,7 @@ export const DEFAULT_SETTINGS: SrSettings = {
   attachmentUploadAddsToResult: true,
   usersWithoutRecruiterPermission: [],
   rateLimit: { enabled: false, requestsPerSecond: 10, concurrent: 8 },
+  startConnected: true,
 };
 
 export const DEFAULT_STEPS: HiringStep[] = [

@@ -44,6 +44,6 @@ describe('Recruitee send modal and settings', () => {
     const bad = await put({ resultUrlKey: '' });
     expect(bad.status).toBe(400);
     await sb.admin.reset();
-    expect(await get('/_sandbox/settings')).toEqual({ resultUrlKey: 'result', testsLoadMs: 120, refusedReport: 'removed' });
+    expect(await get('/_sandbox/settings')).toEqual({ resultUrlKey: 'result', testsLoadMs: 120, refusedReport: 'removed', enabledApps: ['assessment', 'background_check'] });
   });
 });

@@ -16,4 +16,8 @@ export interface RecruiteeSandboxSettings {
    * [I] the report Recruitee creates before send_candidate, when the partner refuses the call: removed (no row, default) or kept as a failed row
    */
   refusedReport?: 'removed' | 'failed';
+  /**
+   * the partner apps the customer enabled in Recruitee's Marketplace (default both); a kind left out is not offered under the candidate's applications
+   */
+  enabledApps?: ('assessment' | 'background_check')[];
 }

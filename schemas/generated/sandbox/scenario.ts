@@ -33,6 +33,20 @@ export type ScenarioStep =
  */
 export type StepId = string;
 /**
+ * Wait until an expectation holds (a journal entry, the card, a delivery), or a fixed time (forMs: e.g. the Retry-After a partner honours), or both (the time first)
+ *
+ * This interface was referenced by `Scenario`'s JSON-Schema
+ * via the `definition` "WaitStep".
+ */
+export type WaitStep = WaitStep1 & WaitStep2;
+export type WaitStep1 =
+  | {
+      until: unknown;
+    }
+  | {
+      forMs: unknown;
+    };
+/**
  * This interface was referenced by `Scenario`'s JSON-Schema
  * via the `definition` "Expectation".
  */
@@ -212,18 +226,16 @@ export interface PartnerCallStep {
   };
   note?: string;
 }
-/**
- * Wait until an expectation holds (a journal entry, the card, a delivery)
- *
- * This interface was referenced by `Scenario`'s JSON-Schema
- * via the `definition` "WaitStep".
- */
-export interface WaitStep {
+export interface WaitStep2 {
   id?: StepId;
   action: 'wait';
-  until: Expectation;
+  until?: Expectation;
   timeoutMs?: number;
   note?: string;
+  /**
+   * wait this long first (a partner honouring Retry-After)
+   */
+  forMs?: number;
 }
 /**
  * The exact text the recruiter sees after a send-test or activate step

@@ -38,6 +38,10 @@ export interface SmartRecruitersSandboxSettings {
    */
   usersWithoutRecruiterPermission?: string[];
   rateLimit?: SmartRecruitersRateLimit;
+  /**
+   * the demo company starts with StackOne Assessments connected (default true); false: the admin must connect it first (POST /_sandbox/admin/connect or the control plane's activate action), and until then the Order Assessments button is missing
+   */
+  startConnected?: boolean;
 }
 /**
  * This interface was referenced by `SmartRecruitersSandboxSettings`'s JSON-Schema
