@@ -64,18 +64,27 @@ export function renderBehaviours(groups: BehaviourGroup[]): string {
   return lines.join('\n').trimEnd();
 }
 
-/** The README with the section replaced; throws when the markers are missing. */
-export function withSection(readme: string, section: string): string {
-  const a = readme.indexOf(BEGIN);
-  const b = readme.indexOf(END);
-  if (a < 0 || b < a) throw new Error(`README.md has no behaviours section (markers ${BEGIN} … ${END})`);
-  return `${readme.slice(0, a + BEGIN.length)}\n${section}\n${readme.slice(b)}`;
+export const COVERAGE_BEGIN = '<!-- troubleshooting:begin (generated from harness/scenarios/troubleshooting-rows.ts and scenarios/ by `npm run schemas:generate`; do not edit) -->';
+export const COVERAGE_END = '<!-- troubleshooting:end -->';
+
+/** The README with a section replaced; throws when the markers are missing. */
+export function withSection(readme: string, section: string, begin = BEGIN, end = END): string {
+  const a = readme.indexOf(begin);
+  const b = readme.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`README.md has no generated section (markers ${begin} … ${end})`);
+  return `${readme.slice(0, a + begin.length)}\n${section}\n${readme.slice(b)}`;
 }
 
-/** Writes the README's section (generate) or reports drift (check). */
+/** The troubleshooting coverage table (rows of StackOne's guides → scenarios). */
+export async function renderTroubleshootingCoverage(): Promise<string> {
+  const [{ loadScenarios }, { renderCoverage }] = await Promise.all([import('./scenarios/loader.ts'), import('./scenarios/troubleshooting-rows.ts')]);
+  return renderCoverage(loadScenarios().scenarios);
+}
+
+/** Writes the README's generated sections (generate) or reports drift (check). */
 export async function syncReadme(mode: 'write' | 'check'): Promise<string[]> {
   const readme = await readFile(README, 'utf8');
-  const next = withSection(readme, renderBehaviours(await behaviourGroups()));
+  const next = withSection(withSection(readme, renderBehaviours(await behaviourGroups())), await renderTroubleshootingCoverage(), COVERAGE_BEGIN, COVERAGE_END);
   if (next === readme) return [];
   if (mode === 'write') await writeFile(README, next);
   return mode === 'check' ? ['README.md behaviours table'] : [];
