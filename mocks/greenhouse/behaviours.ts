@@ -19,5 +19,7 @@ export const behaviours: BehaviourGroup = {
     { what: 'partner_interview_id appended to a test_status URL that has ?tenant-id= with &', status: 'I', internal: 'only the bridge receives it' },
     { what: 'Partner app not offered under Jobs > Interview Plan when the integration is not active or the key is refused', status: 'C' },
     { what: 'Card: View Report / Go to Test links, Score, Started At, Completed At, Notes', status: 'C' },
+    { what: 'The score is shown with its application stage (the partner\'s Interview Plan stage)', status: 'C' },
+    { what: 'The stage\'s name', status: 'I', wording: true },
   ],
 };
