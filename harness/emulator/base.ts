@@ -107,7 +107,7 @@ export async function createEmulator(adapter: EmulatorAdapter, opts: EmulatorOpt
     };
   }
 
-  const appOpts: ServiceAppOptions = { service: adapter.key, journal: opts.journal, renderError: (e) => adapter.renderError(e), jsonTypes: adapter.jsonTypes };
+  const appOpts: ServiceAppOptions = { service: adapter.key, journal: opts.journal, renderError: (e, r) => adapter.renderError(e, r), jsonTypes: adapter.jsonTypes };
   const app = createServiceApp(appOpts);
   const sandbox = Router();
   sandbox.post('/_sandbox/recruiter/send-test', async (req, res) => {

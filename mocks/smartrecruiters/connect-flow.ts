@@ -26,6 +26,7 @@ import type { Collection } from '../../harness/store/store.ts';
 import type { SmartRecruitersPartnerConfiguration } from '../../schemas/generated/smartrecruiters/partner-configuration.ts';
 import type { SmartRecruitersClientCredentials } from '../../schemas/generated/smartrecruiters/client-credentials.ts';
 import type { SmartRecruitersAdminAction } from '../../schemas/generated/smartrecruiters/admin-action.ts';
+import type { SmartRecruitersSandboxAction } from '../../schemas/generated/smartrecruiters/sandbox-action.ts';
 import { SmartRecruitersError } from './errors.ts';
 import { requireToken } from './token-issuer.ts';
 import { stateOf } from './state.ts';
@@ -237,6 +238,7 @@ export function connectFlowRoutes(ctx: EmulatorContext): Router {
 
   /** The control plane's activate action: the admin connects the app again (Connect → Allow and Continue → the token form). */
   r.post('/_sandbox/smartrecruiters/activate', async (req, res) => {
+    parse<SmartRecruitersSandboxAction>(req, 'smartrecruiters/sandbox-action', 'activation');
     const out = await connect({ companyId: ctx.account.native.companyId ?? '' }, req.traceId, true);
     res.json({ active: out.connected, recruiterSees: out.adminSees, companyId: out.companyId });
   });

@@ -22,7 +22,7 @@ export const smartrecruitersEmulator: EmulatorAdapter = {
   key: 'smartrecruiters',
   name: 'SmartRecruiters',
   jsonTypes: ['application/merge-patch+json'],
-  renderError: (err) => renderSmartRecruitersError(err),
+  renderError: (err, req) => renderSmartRecruitersError(err, req),
   routes: (ctx) => Router().use(rateLimitRoutes(ctx)).use(sandboxRoutes(ctx)).use(connectFlowRoutes(ctx)).use(attachmentRoutes(ctx)).use(nativeRoutes(ctx)),
   listPackages: (ctx, input) => listPackages(ctx, input),
   sendTest: (ctx, input) => placeOrder(ctx, input, 'ad-hoc'),
