@@ -33,9 +33,12 @@ const CODE_OF: Partial<Record<ErrorCode, string>> = {
   InternalServerError: 'INTERNAL_ERROR',
 };
 
+/** The request guard's refusals (harness/http/request-guard.ts) keep the service's own shape everywhere. */
+const GUARD_CODES = new Set<ErrorCode>(['MisdirectedRequestError', 'CrossSiteRequestError']);
+
 export function renderSmartRecruitersError(err: ApiError, req?: { path: string }): { status: number; body: SmartRecruitersErrorResponse | { error: string; error_description: string } } {
   // the token endpoint answers in RFC 6749 §5.2 form (token-issuer.ts), a body it could not read included
-  const oauth = (err as { oauthError?: string }).oauthError ?? (req?.path.replace(/\/+$/, '').endsWith('/identity/oauth/token') && err.status < 500 ? (err.status === 401 ? 'invalid_client' : 'invalid_request') : undefined);
+  const oauth = (err as { oauthError?: string }).oauthError ?? (req?.path.replace(/\/+$/, '').endsWith('/identity/oauth/token') && err.status < 500 && !GUARD_CODES.has(err.code) ? (err.status === 401 ? 'invalid_client' : 'invalid_request') : undefined);
   if (oauth) return { status: err.status, body: { error: oauth, error_description: err.message } };
   const code = err instanceof SmartRecruitersError ? err.srCode : (CODE_OF[err.code] ?? 'ERROR');
   const errors: SmartRecruitersErrorResponse['errors'] = [{ code, message: err.message || STATUS_MESSAGES[err.status] || 'Error' }];
