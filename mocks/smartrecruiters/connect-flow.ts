@@ -277,7 +277,10 @@ export function connectFlowRoutes(ctx: EmulatorContext): Router {
     const cfg = await savedConfiguration(ctx);
     let partnerAnswered: number | undefined;
     if (cfg?.integrationDisableUrl) {
-      const url = cfg.integrationDisableUrl.includes('{companyId}') ? cfg.integrationDisableUrl.replace('{companyId}', encodeURIComponent(b.companyId)) : `${cfg.integrationDisableUrl.replace(/\/$/, '')}/${encodeURIComponent(b.companyId)}`;
+      // [I] {companyId} in the saved URL is filled in; otherwise it is appended (settings.disableUrlCompanyId)
+      const id = encodeURIComponent(b.companyId);
+      const base = cfg.integrationDisableUrl;
+      const url = base.includes('{companyId}') ? base.replace('{companyId}', id) : (await stateOf(ctx)).settings().disableUrlCompanyId === 'query' ? `${base}${base.includes('?') ? '&' : '?'}companyId=${id}` : `${base.replace(/\/$/, '')}/${id}`;
       const out = await ctx.http({ method: 'DELETE', url, traceId: req.traceId, hop: 'connect', peer: 'partner', provider: 'smartrecruiters' });
       partnerAnswered = out.status;
     }

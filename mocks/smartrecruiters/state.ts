@@ -53,6 +53,8 @@ export interface SrSettings {
   rateLimit: { enabled: boolean; requestsPerSecond: number; concurrent: number };
   /** the demo company starts with StackOne Assessments connected */
   startConnected: boolean;
+  /** [I] how the company id joins an integrationDisableUrl without {companyId} */
+  disableUrlCompanyId: 'path' | 'query';
 }
 
 export interface HiringStep {
@@ -77,6 +79,7 @@ export const DEFAULT_SETTINGS: SrSettings = {
   usersWithoutRecruiterPermission: [],
   rateLimit: { enabled: false, requestsPerSecond: 10, concurrent: 8 },
   startConnected: true,
+  disableUrlCompanyId: 'path',
 };
 
 export const DEFAULT_STEPS: HiringStep[] = [

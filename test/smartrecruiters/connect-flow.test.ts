@@ -106,6 +106,21 @@ describe('SmartRecruiters partner configuration and company integration [C]', ()
     expect(again.ok, again.recruiterSees).toBe(true);
   });
 
+  it('a saved integrationDisableUrl without {companyId} gets it appended (path, or ?companyId= with disableUrlCompanyId: query)', async () => {
+    const auth = { authorization: `Bearer ${await masterToken()}` };
+    const cfg = (await call(`${sr}/assessment-api/v202010/partner/configuration`, { headers: auth })).json;
+    const port = (partner.address() as AddressInfo).port;
+    await call(`${sr}/assessment-api/v202010/partner/configuration`, json('PUT', { ...cfg, integrationDisableUrl: `http://127.0.0.1:${port}/integrations/companies` }, auth));
+    await call(`${sr}/_sandbox/settings`, json('PUT', { disableUrlCompanyId: 'query' }));
+    try {
+      expect((await admin('disable', {})).json.partnerAnswered).toBe(204);
+      expect(disableCalls.at(-1)).toBe('DELETE /integrations/companies?companyId=AcmeCorp1');
+      expect((await admin('connect', {})).json.connected).toBe(true);
+    } finally {
+      await call(`${sr}/_sandbox/settings`, json('PUT', { disableUrlCompanyId: 'path' }));
+    }
+  });
+
   it('a user without recruiter permissions has no Order Assessments button; another user has it', async () => {
     const set = await call(`${sr}/_sandbox/settings`, json('PUT', { usersWithoutRecruiterPermission: ['edison.kuhn@acme.example'] }));
     expect(set.status).toBe(200);

@@ -42,6 +42,10 @@ export interface SmartRecruitersSandboxSettings {
    * the demo company starts with StackOne Assessments connected (default true); false: the admin must connect it first (POST /_sandbox/admin/connect or the control plane's activate action), and until then the Order Assessments button is missing
    */
   startConnected?: boolean;
+  /**
+   * [I] how the company id joins a saved integrationDisableUrl that has no {companyId}: appended as a path segment (default) or as ?companyId=
+   */
+  disableUrlCompanyId?: 'path' | 'query';
 }
 /**
  * This interface was referenced by `SmartRecruitersSandboxSettings`'s JSON-Schema
