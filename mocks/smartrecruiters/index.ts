@@ -16,6 +16,7 @@ import { sandboxRoutes } from './sandbox-routes.ts';
 import { connectFlowRoutes, seedConnections } from './connect-flow.ts';
 import { attachmentRoutes } from './attachments.ts';
 import { rateLimitRoutes } from './rate-limit.ts';
+import { registerSecret } from '../../harness/secrets.ts';
 import { DEFAULT_SETTINGS, stateOf } from './state.ts';
 
 export const smartrecruitersEmulator: EmulatorAdapter = {
@@ -37,6 +38,8 @@ export const smartrecruitersEmulator: EmulatorAdapter = {
     const { partnerUrls, ...configured } = (ctx.configured ?? {}) as SmartRecruitersSandboxSettings;
     await state.setSettings({ ...DEFAULT_SETTINGS, ...configured, rateLimit: { ...DEFAULT_SETTINGS.rateLimit, ...configured.rateLimit } });
     for (const [cat, urls] of Object.entries(partnerUrls ?? {})) if (urls) await state.setPartnerUrls(cat as Category, urls);
+    // the master secret is masked in the journal like every credential
+    registerSecret(state.settings().masterCredentials.clientSecret);
     await seedConnections(ctx);
   },
 };

@@ -3,6 +3,7 @@
  * tokens it issued, its settings for the behaviour the public docs leave open, the hiring process
  * (auto-triggered steps) and the partner configuration (the partner's URLs, per category).
  */
+import { registerSecret } from '../../harness/secrets.ts';
 import type { Category, EmulatorContext } from '../../harness/emulator/glossary.ts';
 import type { Collection } from '../../harness/store/store.ts';
 import type { SmartRecruitersPackageResult } from '../../schemas/generated/smartrecruiters/package-result.ts';
@@ -107,6 +108,7 @@ export class SmartRecruitersState {
 
   async setSettings(s: Partial<Omit<SrSettings, 'rateLimit'>> & { rateLimit?: Partial<SrSettings['rateLimit']> }): Promise<SrSettings> {
     const cur = this.settings();
+    if (s.masterCredentials) registerSecret(s.masterCredentials.clientSecret);
     await this.meta.put('settings', { ...cur, ...s, ...(s.rateLimit ? { rateLimit: { ...cur.rateLimit, ...s.rateLimit } } : {}) });
     return this.settings();
   }
