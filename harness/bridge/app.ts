@@ -2,6 +2,7 @@
  * createBridge(): the StackOne-style bridge. Unified API for partners (/unified/...), platform API
  * (/accounts, /connectors/meta), /openapi.json, and one /external-trigger/<ats> router per ATS adapter.
  */
+import { externalTriggerTokenField, hubForm } from './auth-types.ts';
 import type { Express } from 'express';
 import type { HopRequest } from '../http/direct-routes.ts';
 import { ApiError, envelope } from '../errors.ts';
@@ -55,7 +56,8 @@ export class BridgeCore {
       journal: opts.journal,
       url: opts.url,
       providerUrl: (p) => opts.config.providers[p].baseUrl ?? opts.providerUrl(p),
-      accountByToken: (provider, token) => (token ? core.accounts.find((a) => a.provider === provider && a.externalTriggerToken === token) : undefined),
+      // an account made with an authentication type without the token answers no external trigger (auth-types.ts)
+      accountByToken: (provider, token) => (token && externalTriggerTokenField(provider, opts.config.providers[provider].authType).shown ? core.accounts.find((a) => a.provider === provider && a.externalTriggerToken === token) : undefined),
       accountById: (id) => core.accounts.get(id),
       listPackages: (account, category, o = {}) => core.resolver.resolve(account, category, { ...o, sendsJobId: core.adapters.get(account.provider)?.sendsJobId }),
       placeOrder: (input) => core.orders.place(input),
@@ -122,6 +124,7 @@ export class BridgeCore {
       label: a.label,
       type: 'test',
       shared: false,
+      setup_information: hubForm(a.provider, this.opts.config.providers[a.provider].authType),
       created_at: a.createdAt,
       updated_at: a.createdAt,
     };

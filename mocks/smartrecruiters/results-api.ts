@@ -34,7 +34,7 @@ function verdict(res: Response, schema: string, data: unknown): ReturnType<typeo
 export function nativeRoutes(ctx: EmulatorContext): Router {
   const r = Router();
   r.use(['/identity', '/assessment-api'], (_req, res, next) => {
-    rateLimitHeaders(res);
+    if (!res.getHeader('X-RateLimit-Limit')) rateLimitHeaders(res);
     res.locals.provider = 'smartrecruiters';
     next();
   });

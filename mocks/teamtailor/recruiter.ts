@@ -16,6 +16,7 @@ import type { TeamtailorPartnerEventRequest } from '../../schemas/generated/team
 import type { TeamtailorWebhookResponse } from '../../schemas/generated/teamtailor/webhook-response.ts';
 import { PARTNERS } from './partners.ts';
 import { providerKey, teamtailorSignature } from './provider-key.ts';
+import { rememberCriteria } from './result-checks.ts';
 import { instance, partnerResults, type Activation, type PartnerResultRecord } from './state.ts';
 
 export const CONFIG_FAILED = 'Failed to fetch config from partner: Unable to fetch the partner config';
@@ -89,6 +90,7 @@ export async function openForm(ctx: EmulatorContext, input: RecruiterInput): Pro
   const found = packagesOf(fields);
   if (!found) return { ok: false, recruiterSees: CONFIG_FAILED };
   instance(ctx).forms.set(input.traceId, found.fieldId);
+  rememberCriteria(ctx, input.category, res.json);
   return { ok: true, packages: found.packages };
 }
 
@@ -140,16 +142,17 @@ export async function sendWebhook(ctx: EmulatorContext, input: RecruiterInput & 
     updatedAt: now,
   };
   await results.put(rec.id, rec);
+  const event = partnerEvent(ctx, input, rec, fieldId, input.pkg);
   const res = await ctx.http({
     method: 'POST',
     url: `${partner.baseUrl(ctx)}/webhook`,
     headers: {
       authorization: bearer(ctx),
       'content-type': 'application/json',
-      'teamtailor-signature': teamtailorSignature(rec.eventId!, partner.webhookSecret),
+      'teamtailor-signature': teamtailorSignature(rec.eventId!, partner.webhookSecret, Date.now(), st.settings.signatureV0 ? JSON.stringify(event) : undefined),
       'teamtailor-host': new URL(ctx.selfUrl()).host,
     },
-    body: partnerEvent(ctx, input, rec, fieldId, input.pkg),
+    body: event,
     timeoutMs: st.settings.webhookTimeoutMs,
     traceId: input.traceId,
     hop: 'external-trigger',
