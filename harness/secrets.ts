@@ -34,7 +34,7 @@ function secretsPattern(): RegExp {
 }
 
 /** `v1.sandbox.demo-key` → `v1.s…(masked)` */
-export function mask(value: string): string {
+function mask(value: string): string {
   if (!value) return value;
   const scheme = /^(Basic|Bearer|Token)\s+/i.exec(value);
   if (scheme) return `${scheme[1]} ${mask(value.slice(scheme[0].length))}`;

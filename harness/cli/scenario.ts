@@ -11,7 +11,7 @@ import { findScenario, loadScenarios, SCENARIOS_DIR } from '../scenarios/loader.
 import { runScenarios, type OwnPartner } from '../scenarios/runner.ts';
 import { renderResult } from '../scenarios/results.ts';
 import { jsonReport, junitReport, REPORTERS, summarise, type ReporterName } from '../scenarios/reporters.ts';
-import { table } from './format.ts';
+import { table } from '../plain-text.ts';
 
 export const SCENARIO_HELP = `usage: ats-sandbox scenario <list|explain|run> ...
 

@@ -43,7 +43,7 @@ export const DEFAULT_PATHS = {
 const PROVIDERS_RE = '^(teamtailor|recruitee|greenhouse|smartrecruiters)$';
 const ISO = "yyyy-MM-dd'T'HH:mm:ss.SSSX";
 /** base64url(HMAC-SHA256) is 32 bytes = 43 characters, no padding, no `sha256=` prefix */
-export const SIGNATURE_RE = '^[A-Za-z0-9_-]{43}$';
+const SIGNATURE_RE = '^[A-Za-z0-9_-]{43}$';
 const BASIC_RE = '^Basic [A-Za-z0-9+/]+={0,2}$';
 
 // Content-Type: application/json comes with jsonBody()
@@ -70,7 +70,7 @@ export function packageListInteraction(i: NewInteraction, category: Category, pa
 }
 
 /** The order as the webhook carries it in event_data: the fields a partner needs to run the test and report back. */
-export function orderBody(category: Category) {
+function orderBody(category: Category) {
   const seg = category === 'assessment' ? 'assessments' : 'background_checks';
   return {
     id: regex('^ord_[A-Za-z0-9]+$', 'ord_7c2f0d4e9a1b3c5d7e9f'),
@@ -89,7 +89,7 @@ export function orderBody(category: Category) {
 }
 
 /** The order event envelope (stackone.md §2.3) with the order in event_data (the inferred `data` copy is not sent by default). */
-export function orderWebhookBody(category: Category) {
+function orderWebhookBody(category: Category) {
   const order = orderBody(category);
   return {
     project_id: string('sandbox-project'),

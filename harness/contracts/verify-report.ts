@@ -3,14 +3,14 @@
  * field (`body $.data`, `header Content-Type`, `status`) with the reason in plain words and a hint
  * for the mistakes partners make. Rendered as text, JUnit XML or JSON.
  */
-export interface VerifyProblem {
+interface VerifyProblem {
   /** what is wrong: `status`, `header <name>`, `body <json path>`, `request` */
   field: string;
   reason: string;
   hint?: string;
 }
 
-export interface InteractionVerdict {
+interface InteractionVerdict {
   description: string;
   state?: string;
   /** `POST /webhooks/orders` */

@@ -13,17 +13,12 @@ import { PROVIDERS, type ProviderKey, type ResolvedConfig, type ServiceName } fr
 import { basic } from '../signing.ts';
 import { storageNotices } from '../store/state-log-file.ts';
 import { serviceCaller } from './forward.ts';
-import { troubleshootingRoutes } from './troubleshooting.ts';
+import { troubleshootingRoutes, type TroubleshootingOptions } from './troubleshooting.ts';
 import { warningSentence } from '../bridge/result-rules.ts';
 import type { CandidateCard } from '../../schemas/generated/sandbox/candidate-card.ts';
 import type { FieldIssue } from '../../schemas/generated/unified/common.ts';
 
-export interface ControlPlaneOptions {
-  journal: Journal;
-  config: ResolvedConfig;
-  urls: () => Record<ServiceName, string>;
-  apiKey: string;
-}
+export type ControlPlaneOptions = TroubleshootingOptions;
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = { 400: 'ValidationError', 401: 'UnauthorizedError', 403: 'ForbiddenError', 404: 'NotFoundError', 409: 'ConflictError', 415: 'UnsupportedMediaTypeError' };
 

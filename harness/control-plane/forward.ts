@@ -4,7 +4,7 @@ import type { ServiceName } from '../config.ts';
 import { jsonOrText } from '../http/client.ts';
 import { SANDBOX_HEADER } from '../http/request-guard.ts';
 
-export interface Answer {
+interface Answer {
   status: number;
   /** the parsed JSON answer, or its text when it is not JSON */
   json: unknown;

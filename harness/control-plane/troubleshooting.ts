@@ -17,13 +17,24 @@ import { FAULT_TARGETS, type FaultTarget } from '../faults/definitions.ts';
 import { checkFault } from '../faults/registry.ts';
 import { checkLinks, type LinkToCheck } from '../scenarios/link-check.ts';
 import type { CandidateCard } from '../../schemas/generated/sandbox/candidate-card.ts';
+import type { Scenario } from '../../schemas/generated/sandbox/scenario.ts';
 import { checkLayerFromHttp, checkTargets } from '../http/remote-targets.ts';
+
+/**
+ * The scenario runner, injected (startSandbox gives it, loaded on first use): the runner starts
+ * sandboxes of its own, so importing it here would close an import cycle.
+ */
+export type ScenarioEngineLoader = () => Promise<{
+  runScenario(def: Scenario, o: { partner?: { listUrl?: string; webhookUrl?: string; webhookSecret?: string } }): Promise<object>;
+}>;
 
 export interface TroubleshootingOptions {
   journal: Journal;
   config: ResolvedConfig;
   urls: () => Record<ServiceName, string>;
   apiKey: string;
+  /** absent: this control plane runs no scenarios (a scenario's own nested sandbox) */
+  scenarios?: ScenarioEngineLoader;
 }
 
 
@@ -154,6 +165,10 @@ export function troubleshootingRoutes(opts: TroubleshootingOptions): Router {
       running--;
     }
   };
+  const engine = async () => {
+    if (!opts.scenarios) throw new ApiError(404, 'NotFoundError', 'This control plane runs no scenarios (it belongs to a scenario run)');
+    return opts.scenarios();
+  };
   const partnerFromHttp = (body: Record<string, unknown>) => {
     const partner = partnerOf(body);
     checkTargets({ partnerListUrl: partner?.listUrl, webhookUrl: partner?.webhookUrl }, '', allowRemote);
@@ -162,7 +177,7 @@ export function troubleshootingRoutes(opts: TroubleshootingOptions): Router {
 
   r.post('/_sandbox/scenarios/run', async (req, res) => {
     const { checkScenario } = await import('../scenarios/loader.ts');
-    const { runScenario } = await import('../scenarios/runner.ts');
+    const { runScenario } = await engine();
     const body = (req.body ?? {}) as Record<string, unknown>;
     const def = checkScenario(body.scenario ?? body);
     const at = body.scenario !== undefined ? '/scenario' : '';
@@ -174,7 +189,7 @@ export function troubleshootingRoutes(opts: TroubleshootingOptions): Router {
 
   r.post('/_sandbox/scenarios/:name/run', async (req, res) => {
     const { findScenario } = await import('../scenarios/loader.ts');
-    const { runScenario } = await import('../scenarios/runner.ts');
+    const { runScenario } = await engine();
     const def = findScenario(req.params.name);
     const partner = partnerFromHttp((req.body ?? {}) as Record<string, unknown>);
     const result = await capped(() => runScenario(def, { partner }));

@@ -36,7 +36,7 @@ export function explainAction(a: FaultAction): string {
   }
 }
 
-export function explainRoute(r: FaultRoute): string {
+function explainRoute(r: FaultRoute): string {
   return `${!r.method || r.method === '*' ? 'any method' : r.method} ${r.path}`;
 }
 

@@ -19,7 +19,7 @@ declare module 'express-serve-static-core' {
   }
 }
 
-export const FAULTS_PATH = '/_sandbox/faults';
+const FAULTS_PATH = '/_sandbox/faults';
 const CUT_JSON = '{"data": [{"id": "pkg_1", "name": "Trunc';
 
 /** Services faults can target; the control plane is not one (its /_sandbox/faults routes reach the others by URL). */

@@ -8,7 +8,7 @@ import { validate } from '../schemas/registry.ts';
 import type { SchemaVerdict } from '../../schemas/generated/sandbox/journal-entry.ts';
 import { TRACE_HEADER } from './service-app.ts';
 
-export type CallFailure = 'unreachable' | 'timeout' | 'reset' | 'invalid-url';
+type CallFailure = 'unreachable' | 'timeout' | 'reset' | 'invalid-url';
 
 export interface CallOptions {
   method: string;

@@ -11,7 +11,7 @@ export type { CountMatch, FieldMatchers, Matcher };
 
 type Token = { key: string } | { index: number } | { any: true } | { where: [string, string] };
 
-export function parsePath(path: string): Token[] {
+function parsePath(path: string): Token[] {
   const out: Token[] = [];
   const re = /([^.[\]]+)|\[([^\]]*)\]/g;
   for (let m = re.exec(path); m; m = re.exec(path)) {
@@ -27,7 +27,7 @@ export function parsePath(path: string): Token[] {
 }
 
 /** Every value the path reaches (several through [*] or [k=v]); [] when it reaches none. */
-export function valuesAt(root: unknown, path: string): unknown[] {
+function valuesAt(root: unknown, path: string): unknown[] {
   if (path === '' || path === '.') return [root];
   let cur: unknown[] = [root];
   for (const t of parsePath(path)) {
@@ -110,7 +110,7 @@ export function explainFields(f: FieldMatchers, prefix = ''): string {
 }
 
 /** What the value at a path actually is, for a failure message. */
-export function actualAt(root: unknown, path: string): string {
+function actualAt(root: unknown, path: string): string {
   const vs = valuesAt(root, path);
   if (vs.length === 0) return 'absent';
   return vs.length === 1 ? show(vs[0]) : `[${vs.map(show).join(', ')}]`;

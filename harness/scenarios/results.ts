@@ -4,7 +4,7 @@
  * with the journal entry that shows it.
  */
 import type { JournalEntry } from '../journal.ts';
-import { hopLine } from '../cli/format.ts';
+import { hopLine } from '../plain-text.ts';
 
 /** A journal entry as the timeline shows it: its own fields, a one-word verdict, and the hop as one line. */
 export type HopView = Pick<JournalEntry, 'seq' | 'at' | 'service' | 'direction' | 'peer' | 'hop' | 'method' | 'url' | 'status' | 'durationMs' | 'error' | 'orderId'> & {

@@ -4,7 +4,7 @@
  * External Trigger Token, faults) → steps → expectations → a timeline of every hop and an
  * explanation of any failure. runScenarios() runs many with a concurrency limit.
  */
-import { startSandbox, type Sandbox } from '../sandbox.ts';
+import { startServices, type Sandbox } from '../services.ts';
 import type { SandboxConfig } from '../config.ts';
 import { explainScenario, explainStep, stepId, type Scenario } from './definitions.ts';
 import { checkExpectation } from './expectations.ts';
@@ -32,14 +32,14 @@ export interface RunOptions {
 }
 
 /** Scenario defaults: every delay tiny so a scenario takes a fraction of a second. */
-export const SCENARIO_DEFAULTS: SandboxConfig = {
+const SCENARIO_DEFAULTS: SandboxConfig = {
   partner: { completeAfterMs: 10 },
   delivery: { baseDelayMs: 10, maxDelayMs: 40, maxAttempts: 4, timeoutMs: 2_000 },
   packageList: { timeoutMs: 2_000 },
 };
 
 /** Why a scenario cannot run against your own partner service (it drives the reference partner), or undefined. */
-export function needsReferencePartner(s: Scenario): string | undefined {
+function needsReferencePartner(s: Scenario): string | undefined {
   if (s.setup?.partner) return 'it switches the reference partner to a broken behaviour';
   if (s.setup?.faults?.some((f) => f.target === 'partner')) return 'it injects a fault into the reference partner';
   if (s.steps.some((st) => st.action === 'set-partner' || (st.action === 'inject-fault' && st.fault.target === 'partner'))) return 'it drives the reference partner';
@@ -59,7 +59,7 @@ function merge(...layers: (SandboxConfig | undefined)[]): SandboxConfig {
   return out as SandboxConfig;
 }
 
-export function configFor(s: Scenario, o: RunOptions = {}): SandboxConfig {
+function configFor(s: Scenario, o: RunOptions = {}): SandboxConfig {
   const own: SandboxConfig | undefined = o.partner
     ? {
         referencePartner: false,
@@ -84,7 +84,7 @@ export async function runScenario(def: Scenario, o: RunOptions = {}): Promise<Sc
   let sb: Sandbox | undefined;
   let error: string | undefined;
   try {
-    sb = await startSandbox({ ...configFor(def, o), ...(o.ports === 'default' ? {} : { ports: 0 }), configFile: false, inMemory: true, hopWaitMs: 0, ownApiKey: !o.partner });
+    sb = await startServices({ ...configFor(def, o), ...(o.ports === 'default' ? {} : { ports: 0 }), configFile: false, inMemory: true, hopWaitMs: 0, ownApiKey: !o.partner });
     const ctx = new RunContext(def, sb, timeoutMs);
     await applySetup(def, ctx, markers);
     for (const [i, step] of def.steps.entries()) {

@@ -13,7 +13,7 @@ const BANNER = '/* eslint-disable */\n/** Generated from schemas/ by `npm run sc
 const pascal = (s: string): string => s.replace(/(^|[-_/])(\w)/g, (_m, _sep, c: string) => c.toUpperCase());
 
 /** The TypeScript name of a schema file's root type. */
-export const rootTypeName = (f: SchemaFile): string => (f.schema.title as string | undefined) ?? pascal(path.basename(f.name));
+const rootTypeName = (f: SchemaFile): string => (f.schema.title as string | undefined) ?? pascal(path.basename(f.name));
 
 function externalise(f: SchemaFile, byName: Map<string, SchemaFile>): { schema: JSONSchema; imports: Map<string, Set<string>> } {
   const imports = new Map<string, Set<string>>();
@@ -49,7 +49,7 @@ function externalise(f: SchemaFile, byName: Map<string, SchemaFile>): { schema: 
 }
 
 /** The generated files, as path (relative to schemas/generated) → text. */
-export async function renderTypes(): Promise<Map<string, string>> {
+async function renderTypes(): Promise<Map<string, string>> {
   const files = listSchemaFiles();
   const byName = new Map(files.map((f) => [f.name, f]));
   const out = new Map<string, string>();

@@ -14,7 +14,7 @@ import type { FieldIssue } from '../../schemas/generated/unified/common.ts';
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
 export const SCHEMA_ROOT = assets.schemasDir;
-export const SCHEMA_BASE = 'https://ats-sandbox.local/schemas/';
+const SCHEMA_BASE = 'https://ats-sandbox.local/schemas/';
 
 export interface Verdict {
   /** schema name, e.g. `unified/result-update` */
@@ -103,7 +103,7 @@ const describe = (x: unknown): unknown => {
 const typeName = (x: unknown): string => (x === null ? 'null' : Array.isArray(x) ? 'array' : typeof x);
 
 /** ajv's errors, made readable: one issue per field, null branches of `anyOf` dropped. */
-export function toIssues(errors: ErrorObject[]): FieldIssue[] {
+function toIssues(errors: ErrorObject[]): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const seen = new Set<string>();
   const meaningful = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'if');

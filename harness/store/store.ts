@@ -17,7 +17,7 @@ import { ApiError } from '../errors.ts';
  * A write the disk refused, as the services answer it: 507 for a full disk, 503 for any other
  * storage failure (read-only folder, I/O error). Nothing was changed: memory is as it was.
  */
-export function storageError(e: unknown): ApiError {
+function storageError(e: unknown): ApiError {
   if (e instanceof ApiError) return e;
   const code = (e as NodeJS.ErrnoException)?.code ?? 'EIO';
   if (code === 'ENOSPC' || code === 'EDQUOT') {

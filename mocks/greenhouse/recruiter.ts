@@ -16,9 +16,9 @@ import { createTakeHomeTest, takeHomeTests, updateTakeHomeTest } from './take-ho
 import { GREENHOUSE_WORDING } from './wording.ts';
 
 const RESUME_DAYS = 7;
-export const ORDER_ID_HEADER = 'x-sandbox-order-id';
+const ORDER_ID_HEADER = 'x-sandbox-order-id';
 
-export const profileUrl = (ctx: EmulatorContext, c: RecruiterInput['candidate']): string => `${ctx.selfUrl()}/people/${c.number}?application_id=${c.applicationNumber}`;
+const profileUrl = (ctx: EmulatorContext, c: RecruiterInput['candidate']): string => `${ctx.selfUrl()}/people/${c.number}?application_id=${c.applicationNumber}`;
 
 export async function openTestPicker(ctx: EmulatorContext, input: RecruiterInput): Promise<PackageListView> {
   const res = await callPartner(ctx, { method: 'GET', url: partnerUrl(ctx, 'list_tests', input.category), traceId: input.traceId, responseSchema: 'greenhouse/list-tests-response' });

@@ -10,7 +10,7 @@ import type { Category, EmulatorContext } from '../../harness/emulator/glossary.
 import type { Collection } from '../../harness/store/store.ts';
 import type { GreenhouseTestStatusResponse } from '../../schemas/generated/greenhouse/test-status-response.ts';
 
-export type TakeHomeTestState = 'sending' | 'send_failed' | 'sent' | 'checking' | 'complete';
+type TakeHomeTestState = 'sending' | 'send_failed' | 'sent' | 'checking' | 'complete';
 
 export interface TakeHomeTest {
   id: string;
@@ -41,11 +41,11 @@ export interface TakeHomeTest {
   updatedAt: string;
 }
 
-export type Claim = 'claimed' | 'unknown' | 'sending' | 'busy' | 'complete' | 'not-sent';
+type Claim = 'claimed' | 'unknown' | 'sending' | 'busy' | 'complete' | 'not-sent';
 
 export const takeHomeTests = async (ctx: EmulatorContext): Promise<Collection<TakeHomeTest>> => (await ctx.store.collection<TakeHomeTest>('take_home_tests', 4)).index('candidate', (t) => t.candidateId);
 
-export const takeHomeTestUrl = (ctx: EmulatorContext, id: string): string => `${ctx.selfUrl()}/integrations/testing_partners/take_home_tests/${id}`;
+const takeHomeTestUrl = (ctx: EmulatorContext, id: string): string => `${ctx.selfUrl()}/integrations/testing_partners/take_home_tests/${id}`;
 
 /** Creates the record of a test about to be sent, with a fresh numeric id. */
 export async function createTakeHomeTest(ctx: EmulatorContext, fields: Omit<TakeHomeTest, 'id' | 'url' | 'state' | 'refusedUpdates' | 'updatedAt' | 'sentAt'>): Promise<TakeHomeTest> {

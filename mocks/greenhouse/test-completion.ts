@@ -17,7 +17,7 @@ import { callPartner, partnerUrl, reportResponseError, withParam } from './partn
 import { testStatusErrors } from './response-checks.ts';
 import { GREENHOUSE_WORDING } from './wording.ts';
 
-export const TAKE_HOME_TEST_PATH = '/integrations/testing_partners/take_home_tests/:id';
+const TAKE_HOME_TEST_PATH = '/integrations/testing_partners/take_home_tests/:id';
 
 export function takeHomeTestRoutes(ctx: EmulatorContext, opts: GreenhouseEmulatorOptions): Router {
   const r = Router();
@@ -64,7 +64,7 @@ async function claimWhenSent(book: Collection<TakeHomeTest>, id: string, waitMs:
 }
 
 /** GET test_status once; store a complete result, or release the test with what went wrong. */
-export async function readTestStatus(ctx: EmulatorContext, book: Collection<TakeHomeTest>, test: TakeHomeTest, traceId: string): Promise<void> {
+async function readTestStatus(ctx: EmulatorContext, book: Collection<TakeHomeTest>, test: TakeHomeTest, traceId: string): Promise<void> {
   const interviewId = test.partnerInterviewId ?? '';
   const res = await callPartner(ctx, {
     method: 'GET',

@@ -14,7 +14,7 @@ import { OPEN_LINK, STATUS_LABEL } from './wording.ts';
 type Tone = ResultCardView['status']['tone'];
 const TONE: Record<RecruiteeReportStatus, Tone> = { sent: 'pending', completed: 'success', failed: 'danger', canceled: 'neutral' };
 
-export function reportRow(r: StoredReport): ResultCardView {
+function reportRow(r: StoredReport): ResultCardView {
   const open = r.urls[RESULT_URL_KEY];
   const fields: ResultCardView['fields'] = [{ label: 'Sent by', value: r.sentBy.name }];
   if (r.completed_at) fields.push({ label: 'Completed at', value: r.completed_at });

@@ -27,7 +27,7 @@ export function publicReport(r: StoredReport): RecruiteeReport {
 }
 
 /** Fields this kind of partner may not set [C: subtitle/properties are for assessment partners only]. */
-export const droppedFor = (kind: Category): (keyof RecruiteeReportUpdate)[] => (kind === 'assessment' ? [] : ['subtitle', 'properties']);
+const droppedFor = (kind: Category): (keyof RecruiteeReportUpdate)[] => (kind === 'assessment' ? [] : ['subtitle', 'properties']);
 
 export function mergeReport(cur: StoredReport, upd: RecruiteeReportUpdate, at: string): { next: StoredReport; dropped: string[] } {
   const next: StoredReport = { ...cur, urls: { ...cur.urls }, updated_at: at, updates: cur.updates + 1 };

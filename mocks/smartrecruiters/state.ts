@@ -58,7 +58,7 @@ export type PartnerUrls = Required<SmartRecruitersPartnerUrls>;
 
 export const DEFAULT_SETTINGS: SrSettings = { strictTerminalStatus: false, tokenTtlSeconds: 1800 };
 
-export const DEFAULT_STEPS: HiringStep[] = [
+const DEFAULT_STEPS: HiringStep[] = [
   { id: 'skills-test', name: 'Skills Test', category: 'assessment', autoTrigger: true, packageId: null },
   { id: 'background-check', name: 'Background Check', category: 'background_check', autoTrigger: true, packageId: null },
 ];

@@ -13,7 +13,7 @@ import type { SmartRecruitersTokenResponse } from '../../schemas/generated/smart
 import { SmartRecruitersError } from './errors.ts';
 import type { SmartRecruitersState, SrToken } from './state.ts';
 
-export const CUSTOMER_SCOPES = ['assessment_result_manage', 'assessment_orders_read', 'candidates_read', 'jobs_read'];
+const CUSTOMER_SCOPES = ['assessment_result_manage', 'assessment_orders_read', 'candidates_read', 'jobs_read'];
 
 export const formBody = express.urlencoded({
   extended: false,

@@ -18,7 +18,7 @@ import type { TeamtailorPartnerResultCreate } from '../../schemas/generated/team
 import type { TeamtailorPartnerResultList } from '../../schemas/generated/teamtailor/partner-result-list.ts';
 import { instance, partnerResults, type PartnerResultAttributes, type PartnerResultRecord } from './state.ts';
 
-export const API_VERSION = '20180828';
+const API_VERSION = '20180828';
 export const JSON_API = 'application/vnd.api+json';
 const BASE = '/partner/v1/partner-results';
 
@@ -80,7 +80,7 @@ function merge(cur: PartnerResultAttributes, attrs: Record<string, unknown>): Pa
   return next;
 }
 
-export function resource(ctx: EmulatorContext, r: PartnerResultRecord): TeamtailorPartnerResultData {
+function resource(ctx: EmulatorContext, r: PartnerResultRecord): TeamtailorPartnerResultData {
   return {
     id: r.id,
     type: 'partner-results',

@@ -18,11 +18,11 @@ import { PARTNERS } from './partners.ts';
 import { providerKey, teamtailorSignature } from './provider-key.ts';
 import { instance, partnerResults, type Activation, type PartnerResultRecord } from './state.ts';
 
-export const CONFIG_FAILED = 'Failed to fetch config from partner: Unable to fetch the partner config';
-export const WEBHOOK_SENT = 'Webhook sent';
+const CONFIG_FAILED = 'Failed to fetch config from partner: Unable to fetch the partner config';
+const WEBHOOK_SENT = 'Webhook sent';
 /** [I] what the card shows when the partner base URL did not answer at all */
-export const WEBHOOK_UNREACHABLE = 'Failed to send webhook to partner';
-export const ORDER_ID_HEADER = 'x-sandbox-order-id';
+const WEBHOOK_UNREACHABLE = 'Failed to send webhook to partner';
+const ORDER_ID_HEADER = 'x-sandbox-order-id';
 
 const bearer = (ctx: EmulatorContext): string => `Bearer ${providerKey({ externalTriggerToken: ctx.triggerToken() }, ctx.account.native.partnerApiKey ?? '')}`;
 
@@ -92,7 +92,7 @@ export async function openForm(ctx: EmulatorContext, input: RecruiterInput): Pro
   return { ok: true, packages: found.packages };
 }
 
-export function partnerEvent(ctx: EmulatorContext, input: RecruiterInput, rec: PartnerResultRecord, fieldId: string, pkg: PackageChoice): TeamtailorPartnerEventRequest {
+function partnerEvent(ctx: EmulatorContext, input: RecruiterInput, rec: PartnerResultRecord, fieldId: string, pkg: PackageChoice): TeamtailorPartnerEventRequest {
   const { candidate: c, job, recruiter } = input;
   return {
     'partner-event': {

@@ -64,7 +64,7 @@ export function configInteraction(i: NewInteraction) {
 const person = () => ({ name: string('Edison Kuhn'), email: email('edison.kuhn@acme.example'), phone: string('+46 123 4567') });
 
 /** The partner-event exactly as Teamtailor posts it (all keys; Teamtailor sends empty lists and nulls as such). */
-export function partnerEventBody() {
+function partnerEventBody() {
   return {
     'partner-event': {
       id: uuid('4916d50f-3b50-43de-9f36-802bd3f6b85d'),

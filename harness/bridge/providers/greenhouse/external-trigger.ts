@@ -16,7 +16,7 @@ import { greenhouseCaller } from './trigger-request.ts';
 import { buildOrder } from './order-builder.ts';
 import { nativeOf, testStatusOf } from './test-status.ts';
 
-export const ORDER_ID_HEADER = 'x-sandbox-order-id';
+const ORDER_ID_HEADER = 'x-sandbox-order-id';
 
 const what = (c: Category) => (c === 'assessment' ? 'assessment' : 'background check');
 

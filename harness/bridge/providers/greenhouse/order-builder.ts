@@ -9,7 +9,7 @@ import type { GreenhouseSendTestRequest } from '../../../../schemas/generated/gr
 import { lookUpJob } from './harvest-lookup.ts';
 
 /** `https://app.greenhouse.io/people/17681532?application_id=26234709` → ids. */
-export function parseProfileUrl(url: string): { candidateId?: string; applicationId?: string } {
+function parseProfileUrl(url: string): { candidateId?: string; applicationId?: string } {
   try {
     const u = new URL(url);
     const candidateId = /\/people\/(\d+)/.exec(u.pathname)?.[1];

@@ -16,7 +16,7 @@ import type { BridgeApi, Category, LinkedAccountRecord, PackageListOutcome } fro
 import type { RecruiteeSendCandidate } from '../../../../schemas/generated/recruitee/send-candidate.ts';
 import type { RecruiteeTestsList } from '../../../../schemas/generated/recruitee/tests-list.ts';
 
-export const ORDER_ID_HEADER = 'x-sandbox-order-id';
+const ORDER_ID_HEADER = 'x-sandbox-order-id';
 
 function bearer(req: Request): string | undefined {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(req.header('authorization') ?? '');

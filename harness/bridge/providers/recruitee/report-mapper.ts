@@ -13,7 +13,7 @@ import type { RecruiteeReportStatus, RecruiteeReportUpdate } from '../../../../s
 import type { ResultValue, Score } from '../../../../schemas/generated/unified/common.ts';
 
 /** Unified result.value → Recruitee report status. initiated/in_progress → sent and expired → canceled are [I]. */
-export const STATUS_MAP: Partial<Record<ResultValue, RecruiteeReportStatus>> = {
+const STATUS_MAP: Partial<Record<ResultValue, RecruiteeReportStatus>> = {
   passed: 'completed',
   completed: 'completed',
   failed: 'failed',
@@ -35,7 +35,7 @@ export const SOURCE_FIELD: Record<string, string> = {
 const isPercentage = (s: Score): boolean => /percent|%/i.test(s.label ?? '') || (s.max === '100' && (s.min == null || s.min === '0'));
 
 /** The score text Recruitee shows as given: "82%" for a percentage, else "value/max", else the value. */
-export function scoreText(s: Score): string | undefined {
+function scoreText(s: Score): string | undefined {
   const value = s.value?.trim();
   if (!value) return undefined;
   if (isPercentage(s)) return value.endsWith('%') ? value : `${value}%`;

@@ -1,7 +1,7 @@
-/** Plain-text rendering for the CLI: tables, candidate cards, hops. */
-import type { CandidateCard } from '../../schemas/generated/sandbox/candidate-card.ts';
-import type { SendTestReport } from '../../schemas/generated/sandbox/send-test-report.ts';
-import type { JournalEntry } from '../journal.ts';
+/** Plain-text rendering (the CLI, scenario reports): tables, candidate cards, hops. */
+import type { CandidateCard } from '../schemas/generated/sandbox/candidate-card.ts';
+import type { SendTestReport } from '../schemas/generated/sandbox/send-test-report.ts';
+import type { JournalEntry } from './journal.ts';
 
 export function table(rows: string[][], header?: string[]): string {
   const all = header ? [header, ...rows] : rows;
