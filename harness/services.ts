@@ -12,14 +12,13 @@ import { listen, type Listening } from './http/service-app.ts';
 import { checkConfig, loadConfigFile, PROVIDERS, resolveConfig, SERVICES, type ProviderKey, type ResolvedConfig, type SandboxConfig, type ServiceName } from './config.ts';
 import { createBridge } from './bridge/app.ts';
 import type { BridgeCore } from './bridge/core.ts';
-import { PROVIDER_ADAPTERS } from './bridge/providers/index.ts';
+import { providerAdapters, sidesOf } from './ats/sides.ts';
 import { createEmulator, type Emulator } from './emulator/base.ts';
 import { createControlPlane } from './control-plane/app.ts';
 import type { ScenarioEngineLoader } from './control-plane/troubleshooting.ts';
 import { AdminClient } from './control-plane/client.ts';
 import { DEMO_ACCOUNTS } from './demo.ts';
 import { createReferencePartner, type ReferencePartner } from '../mocks/partner/app.ts';
-import { EMULATOR_ADAPTERS } from '../mocks/index.ts';
 
 export interface StartOptions extends Omit<SandboxConfig, 'ports'> {
   /** 0 for every service on a free port (tests), or per service */
@@ -105,14 +104,14 @@ export async function startServices(options: StartOptions = {}): Promise<Sandbox
   };
   try {
     if (wanted.has('bridge')) {
-      const { app, core } = await createBridge({ config, journal, store: store('bridge'), adapters: PROVIDER_ADAPTERS, url: () => urls.bridge, providerUrl: (p) => urls[p] });
+      const { app, core } = await createBridge({ config, journal, store: store('bridge'), adapters: providerAdapters(), url: () => urls.bridge, providerUrl: (p) => urls[p] });
       sandbox.bridge = core;
       closers.push(() => core.close());
       await up('bridge', app);
     }
     for (const p of PROVIDERS) {
       if (!wanted.has(p)) continue;
-      const em = await createEmulator(EMULATOR_ADAPTERS[p], { journal, store: store(p), account: DEMO_ACCOUNTS[p], bridgeUrl: () => urls.bridge, selfUrl: () => urls[p], hopWaitMs, allowRemoteTargets: config.allowRemoteTargets });
+      const em = await createEmulator(sidesOf(p).emulator, { journal, store: store(p), account: DEMO_ACCOUNTS[p], bridgeUrl: () => urls.bridge, selfUrl: () => urls[p], hopWaitMs, allowRemoteTargets: config.allowRemoteTargets });
       sandbox.emulators[p] = em;
       await up(p, em.app);
     }

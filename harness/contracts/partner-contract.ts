@@ -14,7 +14,7 @@
  */
 import { MatchersV3 } from '@pact-foundation/pact';
 import type { PactV4 } from '@pact-foundation/pact';
-import type { Category } from '../config.ts';
+import { PROVIDERS, type Category } from '../config.ts';
 
 const { eachLike, string, regex, datetime } = MatchersV3;
 
@@ -40,7 +40,8 @@ export const DEFAULT_PATHS = {
   webhook: '/webhooks/orders',
 } as const;
 
-const PROVIDERS_RE = '^(teamtailor|recruitee|greenhouse|smartrecruiters)$';
+/** any registered ATS's key */
+const providersRe = (): string => `^(${PROVIDERS.join('|')})$`;
 const ISO = "yyyy-MM-dd'T'HH:mm:ss.SSSX";
 /** base64url(HMAC-SHA256) is 32 bytes = 43 characters, no padding, no `sha256=` prefix */
 const SIGNATURE_RE = '^[A-Za-z0-9_-]{43}$';
@@ -59,7 +60,7 @@ export function packageListInteraction(i: NewInteraction, category: Category, pa
     .withRequest('POST', path, (b) => {
       b.headers({ ...signedJsonHeaders(), authorization: regex(BASIC_RE, 'Basic djEuc2FuZGJveC5kZW1vLWFwaS1rZXktMDAwMTo=') }).jsonBody({
         account_id: string('acct_greenhouse_demo'),
-        provider: regex(PROVIDERS_RE, 'greenhouse'),
+        provider: regex(providersRe(), 'greenhouse'),
       });
     })
     .willRespondWith(200, (b) => {
@@ -94,7 +95,7 @@ function orderWebhookBody(category: Category) {
   return {
     project_id: string('sandbox-project'),
     account_id: string('acct_greenhouse_demo'),
-    provider: regex(PROVIDERS_RE, 'greenhouse'),
+    provider: regex(providersRe(), 'greenhouse'),
     event: regex('^[a-z_]+\\.[a-z_]+$', category === 'assessment' ? 'ats_assessments.created' : 'background_check_order.created'),
     event_date: datetime(ISO, '2026-03-01T10:15:00.000Z'),
     record_type: regex('^(ats_assessments|background_check_order)$', category === 'assessment' ? 'ats_assessments' : 'background_check_order'),

@@ -4,10 +4,12 @@
  * middleware in ./middleware.ts applies them; nothing here touches a request.
  */
 import type { FaultAction, FaultRoute, FaultRule } from '../../schemas/generated/sandbox/fault.ts';
+import { FAULT_TARGETS as REGISTERED_FAULT_TARGETS } from '../ats/registry.ts';
 
 export type { FaultAction, FaultRoute, FaultRule };
 export type FaultTarget = FaultRule['target'];
-export const FAULT_TARGETS: readonly FaultTarget[] = ['bridge', 'teamtailor', 'recruitee', 'greenhouse', 'smartrecruiters', 'partner'];
+/** every service a fault can target (live: the registry's ATSs between the bridge and the partner) */
+export const FAULT_TARGETS: readonly FaultTarget[] = REGISTERED_FAULT_TARGETS as FaultTarget[];
 
 /** How many times a rule fires (mockttp's completion checkers): always, once, N times. */
 export interface Completion {

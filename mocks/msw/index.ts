@@ -18,7 +18,7 @@ import { ApiError, envelope } from '../../harness/errors.ts';
 import { requireAccount, requireApiKey } from '../../harness/bridge/auth.ts';
 import { explainIssues, validate } from '../../harness/schemas/registry.ts';
 import { checkResultSchema, judgeResult, WARNING_HEADER, warningHeaderValue } from '../../harness/bridge/result-rules.ts';
-import { PROVIDER_ADAPTERS } from '../../harness/bridge/providers/index.ts';
+import { providerAdapters } from '../../harness/ats/sides.ts';
 import { DEFAULT_API_KEY } from '../../harness/config.ts';
 import { DEMO_ACCOUNTS } from '../../harness/demo.ts';
 import { ASSESSMENT_PACKAGES, BACKGROUND_CHECK_PACKAGES } from '../partner/catalogue.ts';
@@ -63,7 +63,7 @@ export interface BridgeMock {
 }
 
 const SEG: Record<string, Category> = { assessments: 'assessment', background_checks: 'background_check' };
-const ADAPTERS = new Map(PROVIDER_ADAPTERS.map((a) => [a.key, a]));
+const adapterOf = (key: string) => providerAdapters().find((a) => a.key === key);
 
 /** The express-like view of a fetch Request that the bridge's auth checks read. */
 type AuthRequest = Parameters<typeof requireApiKey>[0];
@@ -167,7 +167,7 @@ export function createBridgeHandlers(options: BridgeHandlersOptions = {}): Bridg
     http.patch(`${base}/unified/ats/:category/orders/:id/result`, route(async (request, params) => {
       const cat = categoryOf(params, 'PATCH', new URL(request.url).pathname);
       const acc = authorise(request);
-      const adapter = ADAPTERS.get(acc.provider)!;
+      const adapter = adapterOf(acc.provider)!;
       // the same steps in the same order as the bridge: shape, order, the ATS's rules
       const result = checkResultSchema(adapter, await jsonBody<unknown>(request));
       const id = String(params.id);

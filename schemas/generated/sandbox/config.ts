@@ -1,5 +1,7 @@
 /* eslint-disable */
 /** Generated from schemas/ by `npm run schemas:generate`. Do not edit: change the schema instead. */
+import type { AtsKey, ServiceKey } from './ats.ts';
+
 /**
  * This interface was referenced by `SandboxConfig`'s JSON-Schema
  * via the `definition` "Port".
@@ -15,14 +17,11 @@ export interface SandboxConfig {
    * Interface every service binds to (default 127.0.0.1)
    */
   host?: string;
+  /**
+   * Port of each service, by service name (controlPlane, bridge, each ATS's key, partner)
+   */
   ports?: {
-    controlPlane?: Port;
-    bridge?: Port;
-    teamtailor?: Port;
-    recruitee?: Port;
-    greenhouse?: Port;
-    smartrecruiters?: Port;
-    partner?: Port;
+    [k: string]: Port;
   };
   /**
    * Folder of the state files (default .sandbox-data)
@@ -87,11 +86,11 @@ export interface SandboxConfig {
     maxDelayMs?: number;
     timeoutMs?: number;
   };
+  /**
+   * Settings of each ATS, by its key
+   */
   providers?: {
-    teamtailor?: ProviderConfig;
-    recruitee?: ProviderConfig;
-    greenhouse?: ProviderConfig;
-    smartrecruiters?: ProviderConfig;
+    [k: string]: ProviderConfig;
   };
   /**
    * Web origins (scheme://host[:port], no path) whose pages may call the sandbox's services from a browser (CORS). None by default: every service refuses cross-site requests that change state.
