@@ -6,8 +6,10 @@
  * Auth: Basic base64("<External Trigger Token>:") — form fixed here, value set by the verification filter.
  */
 import { MatchersV3 } from '@pact-foundation/pact';
-import type { NewInteraction } from '../partner-contract.ts';
-import { email, EXAMPLE, injected, RE, url } from './matchers.ts';
+import type { NewInteraction } from '../../../harness/contracts/partner-contract.ts';
+import { email, EXAMPLE, injected, RE, url } from '../../../harness/contracts/ats/matchers.ts';
+import { basic } from '../../../harness/signing.ts';
+import type { DemoAccount } from '../../../harness/demo.ts';
 
 const { regex, string, number, eachLike } = MatchersV3;
 
@@ -107,3 +109,6 @@ export function responseErrorInteraction(i: NewInteraction) {
     })
     .willRespondWith(200);
 }
+
+/** What Greenhouse sends the bridge on its external-trigger calls: Basic with the ETT as user name. */
+export const triggerAuthorization = (account: DemoAccount): string => basic(account.externalTriggerToken, '');

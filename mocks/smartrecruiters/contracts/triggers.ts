@@ -7,10 +7,10 @@
  * Bearer token on the other calls is one the real bridge issued, set by the same filter.
  */
 import { MatchersV3 } from '@pact-foundation/pact';
-import type { NewInteraction } from '../partner-contract.ts';
-import { DEMO_ACCOUNTS } from '../../demo.ts';
+import type { NewInteraction } from '../../../harness/contracts/partner-contract.ts';
+import { DEMO_ACCOUNTS } from '../../../harness/demo.ts';
 import { smartRecruitersTriggerForm } from './auth.ts';
-import { email, EXAMPLE, formBody, injected, RE, url, uuid } from './matchers.ts';
+import { email, EXAMPLE, formBody, injected, RE, url, uuid } from '../../../harness/contracts/ats/matchers.ts';
 
 const { regex, string, integer, eachLike } = MatchersV3;
 

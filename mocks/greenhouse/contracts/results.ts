@@ -5,8 +5,10 @@
  * Refusal: a second update of a completed test is 409.
  */
 import { MatchersV3 } from '@pact-foundation/pact';
-import type { NewInteraction } from '../partner-contract.ts';
-import { EXAMPLE, injected, RE } from './matchers.ts';
+import type { NewInteraction } from '../../../harness/contracts/partner-contract.ts';
+import { EXAMPLE, injected, RE } from '../../../harness/contracts/ats/matchers.ts';
+import { basic } from '../../../harness/signing.ts';
+import type { DemoAccount } from '../../../harness/demo.ts';
 
 const { regex, string } = MatchersV3;
 
@@ -36,3 +38,6 @@ export function duplicateInteraction(i: NewInteraction) {
     b.jsonBody({ message: string('This take home test has already been completed') });
   });
 }
+
+/** The secret-bearing headers the bridge sends Greenhouse's partner API. */
+export const resultAuthHeaders = (account: DemoAccount): Record<string, string> => ({ authorization: basic(account.native.partnerUsername ?? '', account.native.partnerPassword ?? '') });

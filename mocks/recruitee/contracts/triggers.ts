@@ -5,8 +5,9 @@
  * value set by the verification filter).
  */
 import { MatchersV3 } from '@pact-foundation/pact';
-import type { NewInteraction } from '../partner-contract.ts';
-import { email, EXAMPLE, RE, uuid } from './matchers.ts';
+import type { NewInteraction } from '../../../harness/contracts/partner-contract.ts';
+import { email, EXAMPLE, RE, uuid } from '../../../harness/contracts/ats/matchers.ts';
+import type { DemoAccount } from '../../../harness/demo.ts';
 
 const { regex, string, integer, eachLike } = MatchersV3;
 
@@ -55,3 +56,6 @@ export function sendCandidateInteraction(i: NewInteraction) {
       b.headers({ 'x-sandbox-order-id': regex(RE.orderId, EXAMPLE.orderId) });
     });
 }
+
+/** What Recruitee sends the bridge on its external-trigger calls. */
+export const triggerAuthorization = (account: DemoAccount): string => `Bearer ${account.externalTriggerToken}`;

@@ -6,10 +6,10 @@
  * Refusal: an order SmartRecruiters does not know is 404 ORDER_NOT_FOUND.
  */
 import { MatchersV3 } from '@pact-foundation/pact';
-import type { NewInteraction } from '../partner-contract.ts';
-import { DEMO_ACCOUNTS } from '../../demo.ts';
+import type { NewInteraction } from '../../../harness/contracts/partner-contract.ts';
+import { DEMO_ACCOUNTS } from '../../../harness/demo.ts';
 import { smartRecruitersResultForm } from './auth.ts';
-import { EXAMPLE, formBody, injected, iso, RE, url } from './matchers.ts';
+import { EXAMPLE, formBody, injected, iso, RE, url } from '../../../harness/contracts/ats/matchers.ts';
 
 const { regex, string, integer, eachLike } = MatchersV3;
 

@@ -4,8 +4,10 @@
  * Refusal: a partner-result that no longer exists (the recruiter deleted it) is a JSON:API 404.
  */
 import { MatchersV3 } from '@pact-foundation/pact';
-import type { NewInteraction } from '../partner-contract.ts';
-import { EXAMPLE, injected, iso, RE, url } from './matchers.ts';
+import type { NewInteraction } from '../../../harness/contracts/partner-contract.ts';
+import { EXAMPLE, injected, iso, RE, url } from '../../../harness/contracts/ats/matchers.ts';
+import { providerKey } from '../provider-key.ts';
+import type { DemoAccount } from '../../../harness/demo.ts';
 
 const { regex, string, integer, eachLike } = MatchersV3;
 
@@ -64,3 +66,6 @@ export function deletedInteraction(i: NewInteraction) {
     });
   });
 }
+
+/** The secret-bearing headers the bridge sends Teamtailor's Partner API. */
+export const resultAuthHeaders = (account: DemoAccount): Record<string, string> => ({ authorization: `Bearer ${account.native.partnerApiKey ?? ''}` });

@@ -5,8 +5,10 @@
  * API key: the pact fixes its form, the verification filter signs a real one.
  */
 import { MatchersV3 } from '@pact-foundation/pact';
-import type { NewInteraction } from '../partner-contract.ts';
-import { email, EXAMPLE, RE, url, uuid } from './matchers.ts';
+import type { NewInteraction } from '../../../harness/contracts/partner-contract.ts';
+import { email, EXAMPLE, RE, url, uuid } from '../../../harness/contracts/ats/matchers.ts';
+import { providerKey } from '../provider-key.ts';
+import type { DemoAccount } from '../../../harness/demo.ts';
 
 const { regex, string, integer, boolean, eachLike } = MatchersV3;
 
@@ -109,3 +111,6 @@ export function webhookInteraction(i: NewInteraction) {
       });
     });
 }
+
+/** What Teamtailor sends the bridge on its external-trigger calls: its provider key, a JWT over the ETT. */
+export const triggerAuthorization = (account: DemoAccount): string => `Bearer ${providerKey({ externalTriggerToken: account.externalTriggerToken }, account.native.partnerApiKey ?? '')}`;

@@ -1,38 +1,8 @@
 /**
- * The real credentials behind the ATS pacts' auth matchers. A pact fixes only the FORM of each
- * secret-bearing header (JWT, Basic, Bearer, RT-PARTNER-SECRET); during verification a request
- * filter (verify-filter.ts) puts in the value the provider expects, computed here from the linked
- * account exactly as the ATS or the bridge computes it.
+ * The real credentials behind SmartRecruiters' pact auth matchers: OAuth client-credentials forms
+ * and the tokens they buy, computed from the linked account as SmartRecruiters and the bridge do.
  */
-import { basic } from '../../signing.ts';
-import { providerKey } from '../../../mocks/teamtailor/provider-key.ts';
-import type { DemoAccount } from '../../demo.ts';
-import type { ProviderKey } from '../../config.ts';
-
-/** What each ATS sends the bridge on its external-trigger calls (SmartRecruiters: see bridgeTokenFor). */
-export function triggerAuthorization(ats: Exclude<ProviderKey, 'smartrecruiters'>, account: DemoAccount): string {
-  const token = account.externalTriggerToken;
-  switch (ats) {
-    case 'teamtailor':
-      return `Bearer ${providerKey({ externalTriggerToken: token }, account.native.partnerApiKey ?? '')}`;
-    case 'recruitee':
-      return `Bearer ${token}`;
-    case 'greenhouse':
-      return basic(token, '');
-  }
-}
-
-/** The secret-bearing headers the bridge sends each ATS's result API (SmartRecruiters: see atsTokenFor). */
-export function resultAuthHeaders(ats: Exclude<ProviderKey, 'smartrecruiters'>, account: DemoAccount): Record<string, string> {
-  switch (ats) {
-    case 'teamtailor':
-      return { authorization: `Bearer ${account.native.partnerApiKey ?? ''}` };
-    case 'recruitee':
-      return { 'rt-partner-secret': account.native.partnerSecret ?? '' };
-    case 'greenhouse':
-      return { authorization: basic(account.native.partnerUsername ?? '', account.native.partnerPassword ?? '') };
-  }
-}
+import type { DemoAccount } from '../../../harness/demo.ts';
 
 async function token(url: string, form: Record<string, string>): Promise<string> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });

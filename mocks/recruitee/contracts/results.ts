@@ -3,8 +3,9 @@
  * RC environment under /rc/api), authenticated by RT-PARTNER-SECRET. Refusal: an unknown report is 404 {error}.
  */
 import { MatchersV3 } from '@pact-foundation/pact';
-import type { NewInteraction } from '../partner-contract.ts';
-import { EXAMPLE, injected, iso, RE, url } from './matchers.ts';
+import type { NewInteraction } from '../../../harness/contracts/partner-contract.ts';
+import { EXAMPLE, injected, iso, RE, url } from '../../../harness/contracts/ats/matchers.ts';
+import type { DemoAccount } from '../../../harness/demo.ts';
 
 const { regex, string, integer } = MatchersV3;
 
@@ -55,3 +56,6 @@ export function deletedInteraction(i: NewInteraction) {
     b.jsonBody({ error: string('Report not found') });
   });
 }
+
+/** The secret-bearing headers the bridge sends Recruitee's Partners API. */
+export const resultAuthHeaders = (account: DemoAccount): Record<string, string> => ({ 'rt-partner-secret': account.native.partnerSecret ?? '' });
