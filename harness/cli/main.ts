@@ -42,7 +42,7 @@ usage: ats-sandbox <command> [options]    (every command takes --help)
   reset                   forget orders, results and the journal
   schemas generate|check  regenerate schemas/generated and the OpenAPI document, or fail when they drifted
   schemas import-openapi FILE   update schemas/unified from a StackOne OpenAPI document
-  verify --partner-base-url URL  check your partner service against the bridge → partner pacts
+  verify --partner-base-url URL  judge your partner service by the bridge's rules, both ways
   contracts publish-dir   copy contracts/pacts/ to contracts/published/ (what verify reads)
   scenario list|explain|run   reproduce a customer's problem: troubleshooting scenarios
 

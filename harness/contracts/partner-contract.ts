@@ -34,11 +34,9 @@ export const INTERACTIONS = {
   badSignature: 'an order webhook with a wrong signature',
 } as const;
 
-/** The paths the consumer test uses (the reference partner's); `verify` replaces them with the user's. */
-export const DEFAULT_PATHS = {
-  packageList: { assessment: '/packages/assessments', background_check: '/packages/background-checks' },
-  webhook: '/webhooks/orders',
-} as const;
+/** The paths the consumer test uses (the reference partner's); verification replaces them with the partner's. */
+import { DEFAULT_PATHS } from './partner-paths.ts';
+export { DEFAULT_PATHS };
 
 /** any registered ATS's key */
 const providersRe = (): string => `^(${PROVIDERS.join('|')})$`;

@@ -1,7 +1,9 @@
 /**
  * verifyPartner(): replays the bridge → partner pact against a partner's real service, at the paths
- * the partner serves, and explains every failure by field. Used by `ats-sandbox verify` and by the
- * sandbox's own provider verification of the reference partner.
+ * the partner serves, and explains every failure by field. Used by the sandbox's own Pact provider
+ * verification of the reference partner (contracts/provider-verification.test.ts). `ats-sandbox verify`
+ * does not use it: Pact judges by exact statuses and its own timeout, not by the bridge's rules
+ * (docs/decisions/011-verify-by-the-bridges-own-code.md).
  *
  * Signatures (see partner-contract.ts): a request filter signs the exact bytes the verifier sends with
  * the partner's secret and sets its Basic credentials; in the state "the order webhook signature is

@@ -1,7 +1,8 @@
 /**
- * The verdict of a pact verification, made readable: one entry per interaction, each failure named by
- * field (`body $.data`, `header Content-Type`, `status`) with the reason in plain words and a hint
- * for the mistakes partners make. Rendered as text, JUnit XML or JSON.
+ * The verdict of a Pact provider verification (the sandbox's own: the reference partner and the
+ * emulators against the pacts), made readable: one entry per interaction, each failure named by field
+ * (`body $.data`, `header Content-Type`, `status`) with the reason in plain words. `ats-sandbox verify`
+ * does not use this: it judges a partner's service with the bridge's own code (harness/verify/).
  */
 interface VerifyProblem {
   /** what is wrong: `status`, `header <name>`, `body <json path>`, `request` */
@@ -123,32 +124,3 @@ export function parseVerifierOutput(
 export function failureLines(report: VerifyReport): string[] {
   return [...report.problems, ...report.interactions.flatMap((i) => i.problems.map((p) => `${i.description}: ${p.field}: ${p.reason}${p.hint ? ` (${p.hint})` : ''}`))];
 }
-
-export function renderText(report: VerifyReport): string {
-  const lines = [`ats-sandbox verify: ${report.partnerBaseUrl} against ${report.pactFile}`, ''];
-  for (const i of report.interactions) {
-    lines.push(`${i.ok ? 'PASS' : 'FAIL'}  ${i.description}  (${i.request}${i.state ? `; given ${i.state}` : ''})`);
-    for (const p of i.problems) {
-      lines.push(`        ${p.field}: ${p.reason}`);
-      if (p.hint) lines.push(`        → ${p.hint}`);
-    }
-  }
-  for (const p of report.problems) lines.push(`FAIL  ${p}`);
-  const failed = report.interactions.filter((i) => !i.ok).length;
-  lines.push('', report.ok ? `all ${report.interactions.length} interactions pass (${report.durationMs} ms)` : `${failed} of ${report.interactions.length} interactions fail${report.problems.length ? `, ${report.problems.length} other problem(s)` : ''}`);
-  return lines.join('\n');
-}
-
-const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-export function renderJunit(report: VerifyReport): string {
-  const failures = report.interactions.filter((i) => !i.ok).length + report.problems.length;
-  const cases = report.interactions.map((i) => {
-    const body = i.ok ? '' : `\n      <failure message="${xml(i.problems.map((p) => `${p.field}: ${p.reason}`).join('; '))}">${xml(i.problems.map((p) => `${p.field}: ${p.reason}${p.hint ? `\n  → ${p.hint}` : ''}`).join('\n'))}</failure>\n    `;
-    return `    <testcase classname="bridge→partner" name="${xml(i.description)}">${body}</testcase>`;
-  });
-  for (const p of report.problems) cases.push(`    <testcase classname="bridge→partner" name="setup"><failure message="${xml(p)}"/></testcase>`);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ats-sandbox verify" tests="${cases.length}" failures="${failures}" time="${report.durationMs / 1000}">\n  <testsuite name="${xml(report.partnerBaseUrl)}" tests="${cases.length}" failures="${failures}">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
-}
-
-export const renderJson = (report: VerifyReport): string => `${JSON.stringify(report, null, 2)}\n`;

@@ -1,6 +1,7 @@
 /** Scenario reports for CI: JSON (every result, timeline included) and JUnit XML (one testcase per scenario). */
 import type { ScenarioResult } from './results.ts';
 import { renderTimeline } from './results.ts';
+import { xmlText as xml } from '../report/junit.ts';
 
 export type ReporterName = 'text' | 'json' | 'junit';
 export const REPORTERS: ReporterName[] = ['text', 'json', 'junit'];
@@ -22,15 +23,6 @@ export function summarise(results: ScenarioResult[], durationMs = results.reduce
 export function jsonReport(results: ScenarioResult[], durationMs?: number): string {
   return `${JSON.stringify({ summary: summarise(results, durationMs), scenarios: results }, null, 2)}\n`;
 }
-
-const xml = (s: string): string =>
-  s
-    // characters XML 1.0 cannot carry at all
-    .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
 
 export function junitReport(results: ScenarioResult[], durationMs?: number): string {
   const s = summarise(results, durationMs);

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import net from 'node:net';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -130,8 +131,23 @@ await sb.close();
 
   describe('the CI steps of docs/ci.md', () => {
     let partner: Sandbox;
+    // verify's bridge listens where the partner service calls StackOne: a port found free, told to both
+    let bridgeUrl: string;
     beforeAll(async () => {
-      partner = await startSandbox({ ports: 0, only: ['partner'], configFile: false, inMemory: true });
+      const port = await new Promise<number>((resolve) => {
+        const s = net.createServer().listen(0, '127.0.0.1', () => {
+          const p = (s.address() as net.AddressInfo).port;
+          s.close(() => resolve(p));
+        });
+      });
+      bridgeUrl = `http://127.0.0.1:${port}`;
+      partner = await startSandbox({
+        ports: { controlPlane: 0, bridge: port, teamtailor: 0, recruitee: 0, greenhouse: 0, smartrecruiters: 0, partner: 0 },
+        only: ['partner'],
+        configFile: false,
+        inMemory: true,
+        partner: { completeAfterMs: 20 },
+      });
     });
     afterAll(async () => {
       await partner?.close();
@@ -158,7 +174,7 @@ if (res.status !== 200) { console.error('packages answered', res.status); proces
 console.log('partner tests passed against', process.env.STACKONE_BASE_URL);
 `,
       );
-      const out = await run('sh', ['-e', '-c', steps], { cwd: app, env: { ...env, PARTNER_URL: partner.urls.partner }, timeout: 90_000 }).catch((e: { stdout: string; stderr: string; code: number }) => {
+      const out = await run('sh', ['-e', '-c', steps], { cwd: app, env: { ...env, PARTNER_URL: partner.urls.partner, ATS_SANDBOX_BRIDGE_URL: bridgeUrl }, timeout: 90_000 }).catch((e: { stdout: string; stderr: string; code: number }) => {
         throw new Error(`the CI steps failed (${e.code}):\n${e.stdout}\n${e.stderr}`);
       });
       expect(out.stdout).toMatch(/ats-sandbox is up in the background/);
