@@ -52,7 +52,7 @@ export interface LinkedAccountRecord {
 }
 
 /** Why a package list could not be had. Each ATS adapter words these its own way. */
-type PackageListFailure =
+export type PackageListFailure =
   | 'not-configured' // neither a list URL nor a static package id
   | 'invalid-url'
   | 'unreachable'

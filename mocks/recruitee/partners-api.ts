@@ -7,7 +7,6 @@
  * partner or report, 422 a bad body (e.g. status "cancelled"), 400 malformed JSON.
  */
 import { Router, type Request, type Response } from 'express';
-import { timingSafeEqual } from 'node:crypto';
 import { ApiError } from '../../harness/errors.ts';
 import type { EmulatorContext } from '../../harness/emulator/glossary.ts';
 import type { RecruiteeReportUpdate } from '../../schemas/generated/recruitee/report-update.ts';
@@ -17,14 +16,9 @@ import { CODENAME_PATTERN, ENVS, ENV_NAME, ENV_PREFIX, type RecruiteeEnv } from 
 import { partnerKey, partners, type RecruiteePartner } from './partners.ts';
 import { mergeReport, publicReport, reportBook } from './reports.ts';
 import { validNative } from './errors.ts';
+import { sameSecret } from '../../harness/signing.ts';
 
 const SECRET_HEADER = 'rt-partner-secret';
-
-const same = (a: string, b: string): boolean => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};
 
 async function authenticatePartner(ctx: EmulatorContext, env: RecruiteeEnv, req: Request, res: Response): Promise<RecruiteePartner> {
   res.locals.provider = 'recruitee';
@@ -43,7 +37,7 @@ async function authenticatePartner(ctx: EmulatorContext, env: RecruiteeEnv, req:
     const hint = req.header('authorization') ? ' (the partner secret goes in RT-PARTNER-SECRET, not Authorization)' : '';
     throw new ApiError(401, 'UnauthorizedError', `Missing RT-PARTNER-SECRET header${hint}`);
   }
-  if (!same(secret, partner.secret)) throw new ApiError(401, 'UnauthorizedError', `Invalid RT-PARTNER-SECRET for partner ${JSON.stringify(codename)} on ${ENV_NAME[env]}`);
+  if (!sameSecret(secret, partner.secret)) throw new ApiError(401, 'UnauthorizedError', `Invalid RT-PARTNER-SECRET for partner ${JSON.stringify(codename)} on ${ENV_NAME[env]}`);
   res.locals.accountId = ctx.account.id;
   return partner;
 }

@@ -7,7 +7,8 @@
  * update). A refused call changes nothing. Repeated updates are allowed; any status may follow any status [I].
  */
 import { Router, type Request, type Response } from 'express';
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { sameSecret } from '../../harness/signing.ts';
 import { ApiError } from '../../harness/errors.ts';
 import { validate } from '../../harness/schemas/registry.ts';
 import type { EmulatorContext } from '../../harness/emulator/glossary.ts';
@@ -26,9 +27,7 @@ function authorised(ctx: EmulatorContext, header: string | undefined): boolean {
   const m = /^(?:Bearer|Token)\s+(?:token=)?"?([^"\s]+)"?\s*$/i.exec(header ?? '');
   const key = ctx.account.native.partnerApiKey ?? '';
   if (!m || !key) return false;
-  const a = Buffer.from(m[1]);
-  const b = Buffer.from(key);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return sameSecret(m[1], key);
 }
 
 function guard(ctx: EmulatorContext) {
