@@ -19,7 +19,7 @@
  * 6. One order's webhook is sent again signed with a wrong secret: the partner must refuse it (4xx).
  */
 import net from 'node:net';
-import { CATEGORIES, DEFAULT_API_KEY, DEFAULT_WEBHOOK_SECRET, PROVIDERS, resolveConfig, type Category, type ProviderKey, type SandboxConfig } from '../config.ts';
+import { CATEGORIES, DEFAULT_API_KEY, DEFAULT_WEBHOOK_SECRET, PROVIDERS, resolveConfig, SERVICES, type Category, type ProviderKey, type SandboxConfig } from '../config.ts';
 import { startSandbox, type Sandbox } from '../sandbox.ts';
 import { Journal } from '../journal.ts';
 import { createHttpClient } from '../http/client.ts';
@@ -212,7 +212,7 @@ export async function verify(o: VerifyOptions): Promise<VerifyReport> {
       ...(listFailed.size ? { providers } : {}),
       configFile: false,
       hopWaitMs: 0,
-      ports: { controlPlane: 0, bridge: bridgePort, teamtailor: 0, recruitee: 0, greenhouse: 0, smartrecruiters: 0, partner: 0 },
+      ports: { ...Object.fromEntries(SERVICES.map((s) => [s, 0])), bridge: bridgePort },
     });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
