@@ -13,7 +13,7 @@ import * as teamtailor from '../mocks/teamtailor/contracts/triggers.ts';
 import * as recruitee from '../mocks/recruitee/contracts/triggers.ts';
 import * as greenhouse from '../mocks/greenhouse/contracts/triggers.ts';
 import * as smartrecruiters from '../mocks/smartrecruiters/contracts/triggers.ts';
-import { reportResponseError } from '../mocks/greenhouse/partner-calls.ts';
+import { reportResponseError } from '../mocks/greenhouse/external-trigger.ts';
 import { inlineOrder } from '../mocks/smartrecruiters/recruiter.ts';
 import { jobOf } from '../harness/emulator/world.ts';
 

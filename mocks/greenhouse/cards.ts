@@ -5,7 +5,7 @@
  * shows the result stored when the test completed; a refused later update does not change it.
  */
 import type { ResultCardView } from '../../harness/emulator/glossary.ts';
-import type { TakeHomeTest } from './take-home-tests.ts';
+import type { TakeHomeTest } from './state.ts';
 import { GREENHOUSE_WORDING } from './wording.ts';
 
 export function greenhouseCard(t: TakeHomeTest): ResultCardView {

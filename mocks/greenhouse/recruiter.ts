@@ -10,9 +10,9 @@ import type { GreenhouseListTestsResponse } from '../../schemas/generated/greenh
 import type { GreenhouseSendTestRequest } from '../../schemas/generated/greenhouse/send-test-request.ts';
 import type { GreenhouseSendTestResponse } from '../../schemas/generated/greenhouse/send-test-response.ts';
 import type { GreenhouseEmulatorOptions } from './options.ts';
-import { callPartner, partnerUrl, reportResponseError } from './partner-calls.ts';
+import { callPartner, partnerUrl, reportResponseError } from './external-trigger.ts';
 import { listTestsErrors, sendTestErrors } from './response-checks.ts';
-import { createTakeHomeTest, takeHomeTests, updateTakeHomeTest } from './take-home-tests.ts';
+import { createTakeHomeTest, takeHomeTests, updateTakeHomeTest } from './state.ts';
 import { GREENHOUSE_WORDING } from './wording.ts';
 
 const RESUME_DAYS = 7;

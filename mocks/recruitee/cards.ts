@@ -8,7 +8,7 @@ import type { EmulatorContext, ResultCardView, CandidateCard } from '../../harne
 import type { WorldCandidate } from '../../harness/emulator/world.ts';
 import type { RecruiteeReportStatus } from '../../schemas/generated/recruitee/report-update.ts';
 import { RESULT_URL_KEY } from './conventions.ts';
-import { reportBook, type StoredReport } from './reports.ts';
+import { reportBook, type StoredReport } from './state.ts';
 import { OPEN_LINK, STATUS_LABEL } from './wording.ts';
 
 type Tone = ResultCardView['status']['tone'];

@@ -5,9 +5,9 @@
 import { Router } from 'express';
 import type { EmulatorAdapter } from '../../harness/emulator/glossary.ts';
 import { recruiteeCards } from './cards.ts';
-import { recruiteeCoreApi } from './core-api.ts';
+import { recruiteeCoreApi } from './public-api.ts';
 import { renderRecruiteeError } from './errors.ts';
-import { recruiteePartnersApi } from './partners-api.ts';
+import { recruiteePartnersApi } from './native-api.ts';
 import { seedPartners } from './partners.ts';
 import { openSendTestModal, sendCandidate } from './recruiter.ts';
 

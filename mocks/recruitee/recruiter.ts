@@ -9,7 +9,7 @@ import type { CallResult } from '../../harness/http/client.ts';
 import type { RecruiteeSendCandidate } from '../../schemas/generated/recruitee/send-candidate.ts';
 import type { RecruiteeTestsList } from '../../schemas/generated/recruitee/tests-list.ts';
 import { partnerFor, partnerUrls, type RecruiteePartner } from './partners.ts';
-import { reportBook, type StoredReport } from './reports.ts';
+import { reportBook, type StoredReport } from './state.ts';
 import { ACTION_LABEL, POPUP } from './wording.ts';
 
 const ORDER_ID_HEADER = 'x-sandbox-order-id';

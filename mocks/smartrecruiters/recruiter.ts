@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Category, EmulatorContext, PackageChoice, PackageListView, RecruiterInput, SendTestView } from '../../harness/emulator/glossary.ts';
 import type { SmartRecruitersPackageOrderRequest } from '../../schemas/generated/smartrecruiters/package-order-request.ts';
-import { SmartRecruitersPartnerClient, categoryWord } from './partner-client.ts';
+import { SmartRecruitersPartnerClient, categoryWord } from './external-trigger.ts';
 import { applicationUuid, candidateUuid, jobUuid, userUuid } from './ids.ts';
 import { stateOf, type OrderMode, type SrOrder } from './state.ts';
 

@@ -4,7 +4,7 @@
  * (naming the partner's field where Recruitee named its own).
  */
 import { API_PREFIX, environmentOf } from './conventions.ts';
-import { SOURCE_FIELD, toReportUpdate } from './report-mapper.ts';
+import { SOURCE_FIELD, toReportUpdate } from './result-mapper.ts';
 import type { FieldIssue, ResultDeliveryInput, ResultDeliveryOutcome } from './types.ts';
 import type { RecruiteeError } from '../../../../schemas/generated/recruitee/error.ts';
 

@@ -14,7 +14,7 @@ import type { RecruiteeReportEnvelope } from '../../schemas/generated/recruitee/
 import type { RecruiteeReportList } from '../../schemas/generated/recruitee/reports-list.ts';
 import { CODENAME_PATTERN, ENVS, ENV_NAME, ENV_PREFIX, type RecruiteeEnv } from './conventions.ts';
 import { partnerKey, partners, type RecruiteePartner } from './partners.ts';
-import { mergeReport, publicReport, reportBook } from './reports.ts';
+import { mergeReport, publicReport, reportBook } from './state.ts';
 import { validNative } from './errors.ts';
 import { sameSecret } from '../../harness/signing.ts';
 

@@ -6,7 +6,7 @@
  */
 import type { BridgeApi, LinkedAccountRecord, Order, Category } from '../../glossary.ts';
 import type { GreenhouseSendTestRequest } from '../../../../schemas/generated/greenhouse/send-test-request.ts';
-import { lookUpJob } from './harvest-lookup.ts';
+import { lookUpJob } from './public-api.ts';
 
 /** `https://app.greenhouse.io/people/17681532?application_id=26234709` → ids. */
 function parseProfileUrl(url: string): { candidateId?: string; applicationId?: string } {

@@ -12,8 +12,8 @@ import type { Collection } from '../../harness/store/store.ts';
 import type { GreenhouseTestStatusResponse } from '../../schemas/generated/greenhouse/test-status-response.ts';
 import type { GreenhouseEmulatorOptions } from './options.ts';
 import { requirePartnerCredentials } from './credentials.ts';
-import { claimForUpdate, takeHomeTests, updateTakeHomeTest, type TakeHomeTest } from './take-home-tests.ts';
-import { callPartner, partnerUrl, reportResponseError, withParam } from './partner-calls.ts';
+import { claimForUpdate, takeHomeTests, updateTakeHomeTest, type TakeHomeTest } from './state.ts';
+import { callPartner, partnerUrl, reportResponseError, withParam } from './external-trigger.ts';
 import { testStatusErrors } from './response-checks.ts';
 import { GREENHOUSE_WORDING } from './wording.ts';
 
