@@ -533,7 +533,7 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   return m;
 }
 
-/** As each ATS calls itself ("Greenhouse"), from the bridge's adapters. */
+/** As each ATS calls itself ("Greenhouse"), from the registry. */
 /** the ATS's own name (the registry's manifest) */
 const atsName = (key: ProviderKey): string => manifestOf(key)?.name ?? key;
 
