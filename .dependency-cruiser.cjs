@@ -35,6 +35,17 @@ module.exports = {
       to: { path: '^mocks/' },
     },
     {
+      name: 'cli-loads-on-demand',
+      severity: 'error',
+      comment:
+        'The CLI entry (so --help) and the light modules it loads import no server code at load time: each command imports what it needs when it runs (dynamic import).',
+      from: { path: '^harness/(cli/(main|endpoint)\\.ts|names\\.ts|ats/(registry|manifest)\\.ts|plain-text\\.ts|errors\\.ts|control-plane/client\\.ts|http/request-guard\\.ts)$|^mocks/[^/]+/manifest\\.ts$' },
+      to: {
+        path: '^(harness/(bridge|emulator|scenarios|store|schemas|services\\.ts|sandbox\\.ts|control-plane/(app|troubleshooting)\\.ts|ats/sides\\.ts)|mocks/(?![^/]+/manifest\\.ts$))|(^|/)node_modules/(express|ajv|lowdb|@pact-foundation)/',
+        dependencyTypesNot: ['dynamic-import', 'type-only', 'type-import'],
+      },
+    },
+    {
       name: 'not-to-tests',
       severity: 'error',
       comment: 'Shipped code never imports tests or test fixtures.',
@@ -44,7 +55,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(node_modules|dist|schemas/generated/.*\\.json)' },
+    exclude: { path: '^(dist|schemas/generated/.*\\.json)' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {
