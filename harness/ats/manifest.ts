@@ -28,7 +28,7 @@ export interface AtsManifest {
   /** request headers of this ATS's protocol that carry credentials (masked by name in the journal) */
   readonly secretHeaders: readonly string[];
   /**
-   * The dashboard's renderer of this ATS's result cards: a browser ES module (path from the package
+   * The dashboard's renderer of this ATS's result cards: a browser ES module (absolute, or from the package
    * root) whose default export renders one ResultCardView with the kit it is given. Absent: a plain card.
    */
   readonly cardScript?: string;

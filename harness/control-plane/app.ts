@@ -176,7 +176,7 @@ export function createControlPlane(opts: ControlPlaneOptions): Express {
   app.get('/dashboard/ats/:ats/card.js', (req, res) => {
     const script = manifestOf(ats(req))?.cardScript;
     if (!script) throw new ApiError(404, 'NotFoundError', `ATS ${req.params.ats} has no card renderer`);
-    res.type('text/javascript').sendFile(path.join(PACKAGE_ROOT, script));
+    res.type('text/javascript').sendFile(path.resolve(PACKAGE_ROOT, script));
   });
   app.use('/dashboard', express.static(dashboard, { fallthrough: true, index: false }));
   app.use(troubleshootingRoutes(opts));
