@@ -22,6 +22,7 @@ import { emulatorUnderTest } from '../../harness/contracts/ats/emulator-under-te
 import { SANDBOX_HEADER } from '../../harness/http/request-guard.ts';
 import { exampleHr } from '../fixtures/ats/examplehr/index.ts';
 import { KEY, PROTOCOL } from '../fixtures/ats/examplehr/manifest.ts';
+import { hasChromium, launch } from '../dashboard/browser.ts';
 import { EXAMPLEHR_TRIGGERS, orderInteraction, packagesInteraction } from '../fixtures/ats/examplehr/contracts.ts';
 
 let undo: () => void;
@@ -80,6 +81,25 @@ describe('a fifth ATS registered from its own folder', () => {
     // the first result write meets the fault: the partner's update is answered 502 and nothing shows as Done
     await expect.poll(async () => (await sb.admin.journal({ orderId: report.orderId, hop: 'result-mapping' })).some((h) => h.status === 503)).toBe(true);
     await fetch(`${sb.urls.controlPlane}/_sandbox/faults`, { method: 'DELETE', headers: { [SANDBOX_HEADER]: '1' } });
+  });
+
+  it.skipIf(!hasChromium)('has its own panel on the dashboard, where Send shows the result in its own card', async () => {
+    const browser = await launch();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${sb.urls.controlPlane}/`);
+      const panel = page.getByRole('article', { name: 'ExampleHR' });
+      await expect.poll(() => panel.getByLabel('ExampleHR Package').locator('option').count()).toBeGreaterThan(0);
+      await panel.getByRole('button', { name: 'Send ExampleHR test' }).click();
+      // "Score 82%" is written by ExampleHR's card.js (the plain card shows the score without the word)
+      await panel.getByText('Score 82%').first().waitFor({ timeout: 10_000 });
+      expect(await panel.getByRole('link', { name: 'Report ↗' }).count()).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('honours its own contract: the real emulator is the consumer, the real bridge verifies it', async () => {
