@@ -43,8 +43,8 @@ export function faultPattern(path: string): string {
   const out = parts
     .map((p, i) => {
       if (p === '**') return `{/*rest${i}}`;
-      if (p === '*') return `/:seg${i}`;
-      if (p.startsWith(':') && /^:[A-Za-z_$][\w$]*$/.test(p)) return `/${p}`;
+      // a rule only asks whether a path matches: every one-segment part gets a name of its own
+      if (p === '*' || p.startsWith(':')) return `/:seg${i}`;
       return `/${escapeText(p)}`;
     })
     .join('');

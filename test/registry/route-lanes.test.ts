@@ -66,6 +66,17 @@ describe('the lanes match the same paths', () => {
   });
 });
 
+describe('fault rule paths in the one matcher', () => {
+  it('take any literal text, repeated param names, and ignore letter case and one trailing slash as express does', () => {
+    expect(routeMatcher({ path: '/x/:id/y/:id' })('GET', '/X/1/y/2/')).toBe(true);
+    expect(routeMatcher({ path: '/a/(b)/{c}+' })('GET', '/a/(b)/{c}+')).toBe(true);
+    expect(routeMatcher({ path: '/a/(b)/{c}+' })('GET', '/a/b/c')).toBe(false);
+    expect(routeMatcher({ path: '/**' })('DELETE', '/any/thing')).toBe(true);
+    expect(routeMatcher({ path: '/reports/**' })('GET', '/reports')).toBe(true);
+    expect(routeMatcher({ path: '/a/*/c' })('GET', '/a/c')).toBe(false);
+  });
+});
+
 describe('on the real bridge and the msw handlers', () => {
   let sb: Sandbox;
   beforeAll(async () => {
