@@ -16,6 +16,8 @@ import { DEFAULT_PORTS } from './ats/registry.ts';
 
 export const DEFAULT_API_KEY = 'v1.sandbox.demo-api-key-0001';
 export const DEFAULT_WEBHOOK_SECRET = 'whsec_sandbox_demo_0001';
+/** The reference partner's order webhook receiver ({partner} is its base URL, read when used). */
+export const REFERENCE_WEBHOOK_URL = '{partner}/webhooks/orders';
 
 export interface ResolvedProvider {
   authType: 'partner' | 'public+partner';
@@ -107,7 +109,7 @@ export function resolveConfig(layers: SandboxConfig[], partnerUrl: () => string)
   const referencePartner = c.referencePartner ?? !userGaveUrls;
   const apiKey = process.env.ATS_SANDBOX_API_KEY || c.apiKey || DEFAULT_API_KEY;
   const webhooks: ResolvedWebhook[] = (
-    c.webhooks ?? (referencePartner ? [{ id: 'wh_reference_partner', name: 'Reference partner', url: '{partner}/webhooks/orders' }] : [])
+    c.webhooks ?? (referencePartner ? [{ id: 'wh_reference_partner', name: 'Reference partner', url: REFERENCE_WEBHOOK_URL }] : [])
   ).map((w, i) => ({
     id: w.id ?? `wh_${i + 1}`,
     name: w.name ?? w.id ?? `Webhook ${i + 1}`,

@@ -22,3 +22,13 @@ export async function bridgeCall(sb: Sandbox, ats: ProviderKey, method: string, 
 
 export const resultPath = (category: 'assessment' | 'background_check', orderId: string): string =>
   `/unified/ats/${category === 'assessment' ? 'assessments' : 'background_checks'}/orders/${orderId}/result`;
+
+/** A port free right now (for the one fixed port a test needs, e.g. the bridge your own partner calls). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as import('node:net').AddressInfo).port;
+  await new Promise((r) => s.close(r));
+  return port;
+}

@@ -10,7 +10,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Sandbox, StartOptions } from '../sandbox.ts';
 import { PROVIDERS, SERVICES, type ProviderKey, type ServiceName } from '../names.ts';
 import { AdminClient, AdminError } from '../control-plane/client.ts';
-import { renderCard, renderReport, hopLine, table } from '../plain-text.ts';
+import { renderCard, renderReport, hopLine, table } from './format.ts';
 import { alive, answers, clearEndpoint, dataDirFor, readEndpoint, resolveTarget, URL_ENV, writeEndpoint, type Endpoint, type Target } from './endpoint.ts';
 
 // Each command imports only what it needs: `--help` and the client commands load no server code, and

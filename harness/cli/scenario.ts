@@ -8,10 +8,10 @@ import { parseArgs } from 'node:util';
 import { PROVIDERS } from '../config.ts';
 import { explainScenario, type Scenario } from '../scenarios/definitions.ts';
 import { findScenario, loadScenarios, SCENARIOS_DIR } from '../scenarios/loader.ts';
-import { runScenarios, type OwnPartner } from '../scenarios/runner.ts';
+import { assertPortFree, DEFAULT_BRIDGE_PORT, PortInUseError, runScenarios, type OwnPartner } from '../scenarios/runner.ts';
 import { renderResult } from '../scenarios/results.ts';
 import { jsonReport, junitReport, REPORTERS, summarise, type ReporterName } from '../scenarios/reporters.ts';
-import { table } from '../plain-text.ts';
+import { table } from './format.ts';
 
 export const SCENARIO_HELP = `usage: ats-sandbox scenario <list|explain|run> ...
 
@@ -27,10 +27,12 @@ run options:
   --concurrency N            scenarios at once (default 4)
   --timeout MS               how long waits and results may take per expectation
   --partner-list-url URL     your Package's List Endpoint instead of the reference partner
+  --background-check-list-url URL  your background-check list, when it is another URL
   --webhook-url URL          your order webhook receiver (with --webhook-secret S)
-                             (your partner calls the bridge at http://127.0.0.1:4010; scenarios then run
-                              one at a time on the default ports, and those that drive the reference
-                              partner are skipped)
+  --bridge-port N            with your partner: the bridge's port, the one your partner is configured
+                             to call (default 4010: http://127.0.0.1:4010); every other service takes a
+                             free port. Scenarios then run one at a time; those that check the sandbox
+                             with the reference partner's broken behaviours are skipped, with the reason
   --dir DIR                  another scenarios folder (default ${SCENARIOS_DIR})
 
 exit status: 0 all passed, 1 a scenario failed, 2 bad usage or an invalid scenario file`;
@@ -62,6 +64,8 @@ export async function scenarioCommand(argv: string[]): Promise<number> {
         'partner-list-url': { type: 'string' },
         'webhook-url': { type: 'string' },
         'webhook-secret': { type: 'string' },
+        'background-check-list-url': { type: 'string' },
+        'bridge-port': { type: 'string' },
         dir: { type: 'string' },
       },
     });
@@ -99,7 +103,12 @@ export async function scenarioCommand(argv: string[]): Promise<number> {
   else return fail('name scenarios to run, or --all');
   if (problems.length && v.all) return 2;
   const partner: OwnPartner | undefined =
-    v['partner-list-url'] || v['webhook-url'] ? { listUrl: v['partner-list-url'], webhookUrl: v['webhook-url'], webhookSecret: v['webhook-secret'] } : undefined;
+    v['partner-list-url'] || v['webhook-url'] || v['background-check-list-url']
+      ? { listUrl: v['partner-list-url'], backgroundCheckListUrl: v['background-check-list-url'], webhookUrl: v['webhook-url'], webhookSecret: v['webhook-secret'] }
+      : undefined;
+  const bridgePort = v['bridge-port'] !== undefined ? Number(v['bridge-port']) : DEFAULT_BRIDGE_PORT;
+  if (!Number.isInteger(bridgePort) || bridgePort < 1 || bridgePort > 65535) return fail('--bridge-port is a port number from 1 to 65535');
+  if (v['bridge-port'] !== undefined && !partner) return fail('--bridge-port goes with --partner-list-url / --webhook-url (your own partner)');
   const concurrency = v.concurrency ? Number(v.concurrency) : undefined;
   if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) return fail('--concurrency is a whole number from 1');
   const timeoutMs = v.timeout ? Number(v.timeout) : undefined;
@@ -108,13 +117,31 @@ export async function scenarioCommand(argv: string[]): Promise<number> {
   const started = Date.now();
   const toStdout = reporter !== 'text' && !v.out;
   const say = toStdout ? (s: string) => console.error(s) : (s: string) => console.log(s);
-  if (partner) say(`Running against your partner service (${[partner.listUrl, partner.webhookUrl].filter(Boolean).join(', ')}); the bridge listens on http://127.0.0.1:4010.`);
-  const results = await runScenarios(chosen, {
-    ...(partner ? { partner, ports: 'default' as const } : {}),
-    ...(concurrency ? { concurrency } : {}),
-    ...(timeoutMs ? { timeoutMs } : {}),
-    onResult: (r) => say(renderResult(r, { timeline: v.timeline })),
-  });
+  if (partner) {
+    try {
+      await assertPortFree(bridgePort);
+    } catch (e) {
+      if (!(e instanceof PortInUseError)) throw e;
+      console.error(`ats-sandbox scenario: ${e.message}`);
+      return 2;
+    }
+  }
+  if (partner) say(`Running against your partner service (${[partner.listUrl, partner.backgroundCheckListUrl, partner.webhookUrl].filter(Boolean).join(', ')}); the bridge listens on http://127.0.0.1:${bridgePort} (your partner must call StackOne there).`);
+  let results;
+  try {
+    results = await runScenarios(chosen, {
+      ...(partner ? { partner, bridgePort } : {}),
+      ...(concurrency ? { concurrency } : {}),
+      ...(timeoutMs ? { timeoutMs } : {}),
+      onResult: (r) => say(renderResult(r, { timeline: v.timeline })),
+    });
+  } catch (e) {
+    if (e instanceof PortInUseError) {
+      console.error(`ats-sandbox scenario: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
   const ms = Date.now() - started;
   const s = summarise(results, ms);
   if (reporter !== 'text') {

@@ -5,6 +5,7 @@ import type { SendTestReport } from '../../schemas/generated/sandbox/send-test-r
 import type { CandidateCard } from '../../schemas/generated/sandbox/candidate-card.ts';
 import type { ProviderKey } from '../config.ts';
 import { SANDBOX_HEADER } from '../http/request-guard.ts';
+import { localFetch } from '../http/pools.ts';
 
 export class AdminError extends Error {
   constructor(
@@ -19,7 +20,7 @@ export class AdminClient {
   constructor(private readonly base: () => string) {}
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${this.base()}${path}`, {
+    const res = await localFetch(`${this.base()}${path}`, {
       method,
       // x-ats-sandbox: a sandbox action even without a body (request-guard.ts refuses it otherwise)
       headers: body === undefined ? { [SANDBOX_HEADER]: '1' } : { 'content-type': 'application/json', [SANDBOX_HEADER]: '1' },

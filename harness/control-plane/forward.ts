@@ -3,6 +3,7 @@ import { ApiError } from '../errors.ts';
 import type { ServiceName } from '../config.ts';
 import { jsonOrText } from '../http/client.ts';
 import { SANDBOX_HEADER } from '../http/request-guard.ts';
+import { localFetch, type LocalResponse } from '../http/pools.ts';
 
 interface Answer {
   status: number;
@@ -16,9 +17,9 @@ export type ServiceCall = (service: ServiceName, method: string, path: string, b
 export function serviceCaller(urls: () => Record<ServiceName, string>): ServiceCall {
   return async (service, method, path, body, headers = {}) => {
     const base = urls()[service];
-    let res: Response;
+    let res: LocalResponse;
     try {
-      res = await fetch(`${base}${path}`, {
+      res = await localFetch(`${base}${path}`, {
         method,
         headers: { ...headers, [SANDBOX_HEADER]: '1', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),

@@ -25,7 +25,7 @@ import { checkLayerFromHttp, checkTargets } from '../http/remote-targets.ts';
  * sandboxes of its own, so importing it here would close an import cycle.
  */
 export type ScenarioEngineLoader = () => Promise<{
-  runScenario(def: Scenario, o: { partner?: { listUrl?: string; webhookUrl?: string; webhookSecret?: string } }): Promise<object>;
+  runScenario(def: Scenario, o: { partner?: { listUrl?: string; webhookUrl?: string; webhookSecret?: string }; bridgePort?: number }): Promise<object>;
 }>;
 
 export interface TroubleshootingOptions {
@@ -142,6 +142,19 @@ export function troubleshootingRoutes(opts: TroubleshootingOptions): Router {
     const webhookUrl = s('webhookUrl');
     return listUrl || webhookUrl ? { listUrl, webhookUrl, webhookSecret: s('webhookSecret') } : undefined;
   };
+  const bridgePortOf = (body: Record<string, unknown>) => (Number.isInteger(body.bridgePort) ? { bridgePort: body.bridgePort as number } : {});
+  /** A scenario run; a bridge port another process holds is the caller's problem (409), not a failure of the scenario. */
+  const runOne = async (def: Scenario, body: Record<string, unknown>) => {
+    const { runScenario } = await engine();
+    const partner = partnerFromHttp(body);
+    try {
+      return await capped(() => runScenario(def, { partner, ...bridgePortOf(body) }));
+    } catch (e) {
+      // the runner's PortInUseError (by its code: the runner is injected, not imported)
+      if ((e as { code?: unknown }).code === 'PORT_IN_USE') throw new ApiError(409, 'ConflictError', (e as Error).message);
+      throw e;
+    }
+  };
 
   r.get('/_sandbox/scenarios', async (_req, res) => {
     const { loadScenarios } = await import('../scenarios/loader.ts');
@@ -177,22 +190,18 @@ export function troubleshootingRoutes(opts: TroubleshootingOptions): Router {
 
   r.post('/_sandbox/scenarios/run', async (req, res) => {
     const { checkScenario } = await import('../scenarios/loader.ts');
-    const { runScenario } = await engine();
     const body = (req.body ?? {}) as Record<string, unknown>;
     const def = checkScenario(body.scenario ?? body);
     const at = body.scenario !== undefined ? '/scenario' : '';
     checkLayerFromHttp(def.setup?.config, `${at}/setup/config`, allowRemote);
-    const partner = partnerFromHttp(body);
-    const result = await capped(() => runScenario(def, { partner }));
+    const result = await runOne(def, body);
     res.status(200).json(result);
   });
 
   r.post('/_sandbox/scenarios/:name/run', async (req, res) => {
     const { findScenario } = await import('../scenarios/loader.ts');
-    const { runScenario } = await engine();
     const def = findScenario(req.params.name);
-    const partner = partnerFromHttp((req.body ?? {}) as Record<string, unknown>);
-    const result = await capped(() => runScenario(def, { partner }));
+    const result = await runOne(def, (req.body ?? {}) as Record<string, unknown>);
     res.status(200).json(result);
   });
 

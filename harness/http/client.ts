@@ -7,6 +7,7 @@ import type { Journal } from '../journal.ts';
 import { validate } from '../schemas/registry.ts';
 import type { SchemaVerdict } from '../../schemas/generated/sandbox/journal-entry.ts';
 import { TRACE_HEADER } from './service-app.ts';
+import { localFetch } from './pools.ts';
 
 type CallFailure = 'unreachable' | 'timeout' | 'reset' | 'invalid-url';
 
@@ -67,7 +68,7 @@ export function createHttpClient(service: string, journal: Journal): HttpClient 
     try {
       const url = new URL(opts.url);
       if (url.protocol !== 'http:' && url.protocol !== 'https:') throw Object.assign(new Error(`unsupported protocol ${url.protocol}`), { invalidUrl: true });
-      const res = await fetch(url, {
+      const res = await localFetch(url, {
         method: opts.method,
         headers,
         body,

@@ -17,6 +17,7 @@ import { DirectRoutes, withCharset, type DirectMatch, type HopLocals, type HopRe
 import { guardRequest, isJsonType, writeCors, type GuardPolicy } from './request-guard.ts';
 import type { SchemaVerdict } from '../../schemas/generated/sandbox/journal-entry.ts';
 import type { FieldIssue } from '../../schemas/generated/unified/common.ts';
+import { forgetConnections } from './pools.ts';
 
 export const TRACE_HEADER = 'x-sandbox-trace-id';
 
@@ -355,6 +356,8 @@ export async function listen(app: Express, port: number, host: string, options: 
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
+        // no pooled client connection of this process may outlive the server (see ./pools.ts)
+        forgetConnections(`http://${shownHost}:${addr.port}`);
       }),
   };
 }

@@ -7,8 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { basic } from '../signing.ts';
 import { TRACE_HEADER } from '../http/service-app.ts';
 import type { Sandbox } from '../services.ts';
+import { localFetch } from '../http/pools.ts';
 import type { JournalEntry } from '../journal.ts';
 import type { Scenario } from './definitions.ts';
+import { valuesAt } from './fields.ts';
+import { REFERENCE_WEBHOOK_URL } from '../config.ts';
 
 export interface Answer {
   status: number;
@@ -24,7 +27,18 @@ export interface StepRecord {
   traceId?: string;
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/** Sleeps; returns early when the signal is aborted. */
+export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((r) => {
+    if (signal?.aborted) return r();
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      r();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
 
 export class RunContext {
   readonly records = new Map<string, StepRecord>();
@@ -34,10 +48,15 @@ export class RunContext {
   /** the last step whose output says what the recruiter saw (send-test, activate) */
   lastRecruiterStep: string | undefined;
 
+  /** aborted once the scenario has failed: waits stop early */
+  readonly failed = new AbortController();
+
   constructor(
     readonly def: Scenario,
     readonly sb: Sandbox,
     readonly timeoutMs: number,
+    /** the order webhook receiver ({webhookUrl}): yours, else the reference partner's */
+    readonly webhookUrl?: string,
   ) {}
 
   get urls(): Sandbox['urls'] {
@@ -56,7 +75,11 @@ export class RunContext {
     return this.subst(ref) as string;
   }
 
-  /** Replaces {partner}, {bridge}, {orderId}, {ats}, {accountId}, {candidateId} in every string of a value. */
+  /**
+   * Replaces {partner}, {bridge}, {orderId}, {ats}, {accountId}, {candidateId}, {webhookUrl} and
+   * {<step id>.<path>} (what a step produced, e.g. {send.packages[0].id}) in every string of a value;
+   * a name not known (yet) is left as it is.
+   */
   subst<T>(value: T): T {
     const vars: Record<string, string | undefined> = {
       partner: this.urls.partner,
@@ -65,14 +88,29 @@ export class RunContext {
       ats: this.def.ats,
       accountId: this.accountId,
       candidateId: this.lastCandidateId,
+      webhookUrl: this.webhookUrl ?? REFERENCE_WEBHOOK_URL.replace('{partner}', this.urls.partner),
+    };
+    const stepValue = (id: string, path: string): string | undefined => {
+      const rec = this.records.get(id);
+      if (!rec) return undefined;
+      const v = valuesAt(rec.output, path)[0];
+      return v === undefined || v === null || typeof v === 'object' ? undefined : String(v);
     };
     const walk = (v: unknown): unknown => {
-      if (typeof v === 'string') return v.replace(/\{(partner|bridge|orderId|ats|accountId|candidateId)\}/g, (m, k: string) => vars[k] ?? m);
+      if (typeof v === 'string')
+        return v
+          .replace(/\{(partner|bridge|orderId|ats|accountId|candidateId|webhookUrl)\}/g, (m, k: string) => vars[k] ?? m)
+          .replace(/\{([a-z0-9][a-z0-9_-]*)\.([^{}\s"]+)\}/gi, (m, id: string, path: string) => stepValue(id, path) ?? m);
       if (Array.isArray(v)) return v.map(walk);
       if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
       return v;
     };
     return walk(value) as T;
+  }
+
+  /** A call to any URL of the run; never throws for an HTTP status. */
+  call(url: string, method: string, body?: unknown): Promise<Answer> {
+    return call(url, method, body);
   }
 
   /** A call to the control plane; never throws for an HTTP status. */
@@ -93,7 +131,7 @@ export class RunContext {
 }
 
 async function call(url: string, method: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-  const res = await fetch(url, {
+  const res = await localFetch(url, {
     method,
     headers: { ...headers, 'x-ats-sandbox': '1', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),

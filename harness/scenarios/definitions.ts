@@ -3,12 +3,12 @@
  * in TypeScript), typed from schemas/sandbox/scenario.schema.json. Nothing here runs anything; every
  * part can explain itself in plain words, and the runner (./runner.ts) gives the implementations.
  */
-import type { CountMatch, CardExpectation, DeliveryExpectation, Expectation, JournalExpectation, JournalMatch, Scenario, ScenarioSetup, ScenarioStep } from '../../schemas/generated/sandbox/scenario.ts';
+import type { CountMatch, CardExpectation, DeliveryExpectation, Expectation, JournalExpectation, JournalMatch, OwnPartnerVariant, Scenario, ScenarioSetup, ScenarioStep } from '../../schemas/generated/sandbox/scenario.ts';
 import type { SandboxConfig } from '../../schemas/generated/sandbox/config.ts';
 import { explainFault } from '../faults/definitions.ts';
 import { explainCount, explainFields, explainMatcher } from './fields.ts';
 
-export type { CardExpectation, DeliveryExpectation, Expectation, JournalExpectation, JournalMatch, Scenario,  ScenarioStep };
+export type { CardExpectation, DeliveryExpectation, Expectation, JournalExpectation, JournalMatch, Scenario, ScenarioStep };
 
 const CATEGORY_WORDS = { assessment: 'an assessment', background_check: 'a background check' } as const;
 
@@ -28,7 +28,7 @@ export function explainStep(s: ScenarioStep, scenario?: Pick<Scenario, 'ats' | '
     case 'partner-call':
       return `the partner calls ${s.method} ${s.path} on the bridge${s.body !== undefined ? ` with ${JSON.stringify(s.body)}` : ''}`;
     case 'wait':
-      return `wait until ${explainExpectation(s.until)}${s.timeoutMs ? ` (at most ${s.timeoutMs} ms)` : ''}`;
+      return s.until ? `wait until ${explainExpectation(s.until)}${s.timeoutMs ? ` (at most ${s.timeoutMs} ms)` : ''}` : `wait ${s.forMs ?? 0} ms`;
     case 'open-links':
       return `the recruiter opens every link and attachment on ${s.candidateId ?? 'the candidate'}'s card`;
     case 'send-webhook':
@@ -79,7 +79,7 @@ function explainSetup(s: ScenarioSetup | undefined): string[] {
   ];
 }
 
-export function explainJournalMatch(m: JournalMatch): string {
+function explainJournalMatch(m: JournalMatch): string {
   const parts: string[] = [];
   if (m.service) parts.push(`service is ${m.service}`);
   if (m.direction) parts.push(m.direction === 'in' ? 'it is an answered request' : 'it is an outbound call');
@@ -88,11 +88,13 @@ export function explainJournalMatch(m: JournalMatch): string {
   if (m.method) parts.push(`method is ${m.method}`);
   if (m.order) parts.push(`it belongs to order ${m.order}`);
   if (m.status !== undefined) parts.push(`status ${explainMatcher(m.status)}`);
+  if (m.durationMs !== undefined) parts.push(`it took (ms) ${explainMatcher(m.durationMs)}`);
   if (m.url !== undefined) parts.push(`url ${explainMatcher(m.url)}`);
   if (m.error !== undefined) parts.push(`error ${explainMatcher(m.error)}`);
   if (m.verdict) parts.push(m.verdict === 'valid' ? 'every schema verdict is valid' : 'a schema verdict is invalid');
   if (m.requestBody !== undefined) parts.push(`request body ${explainMatcher(m.requestBody)}`);
   if (m.responseBody !== undefined) parts.push(`response body ${explainMatcher(m.responseBody)}`);
+  if (m.responseJson !== undefined) parts.push(m.responseJson ? 'the answer is JSON' : 'the answer is not JSON');
   if (m.request) parts.push(explainFields(m.request, 'request '));
   if (m.response) parts.push(explainFields(m.response, 'response '));
   if (m.headers) parts.push(explainFields(m.headers, 'header '));
@@ -121,6 +123,36 @@ export function explainExpectation(e: Expectation): string {
   }
 }
 
+/** Why a scenario cannot run against your own partner service (it drives the reference partner), or undefined. */
+export function needsReferencePartner(s: Pick<Scenario, 'setup' | 'steps' | 'expectations'>, o: { partnerFaults?: boolean } = {}): string | undefined {
+  if (s.setup?.partner) return 'it switches the reference partner to a broken behaviour';
+  if (!o.partnerFaults && s.setup?.faults?.some((f) => f.target === 'partner')) return 'it injects a fault into the reference partner';
+  if (s.steps.some((st) => st.action === 'set-partner' || (st.action === 'inject-fault' && st.fault.target === 'partner'))) return 'it drives the reference partner';
+  if (JSON.stringify(s).includes('{partner}')) return 'it uses URLs of the reference partner';
+  return undefined;
+}
+
+/**
+ * The scenario as it runs against your own partner service: its ownPartner variant (the parts given
+ * replace the scenario's), or the scenario as written; or why it is skipped (it needs the reference partner).
+ */
+export function forOwnPartner(s: Scenario): { scenario: Scenario; fix?: string } | { skip: string } {
+  const v: OwnPartnerVariant = s.ownPartner ?? {};
+  if (v.skip) return { skip: v.skip };
+  const variant: Scenario = {
+    ...s,
+    ...(v.description ? { description: v.description } : {}),
+    ...(v.setup ? { setup: v.setup } : {}),
+    ...(v.steps ? { steps: v.steps } : {}),
+    ...(v.expectations ? { expectations: v.expectations } : {}),
+  };
+  // faults on "the partner" written for your own partner break the way to your webhook (./relay.ts)
+  const why = needsReferencePartner(variant, { partnerFaults: Boolean(v.setup) });
+  if (why) return { skip: why };
+  const fix = v.fix ?? s.seed?.fix;
+  return { scenario: variant, ...(fix ? { fix } : {}) };
+}
+
 /** The whole scenario in plain words: what is broken, what happens, what everyone should see. */
 export function explainScenario(s: Scenario): string {
   const lines = [`${s.name} (${s.ats}, ${s.category.replace('_', ' ')}): ${s.description}`];
@@ -129,5 +161,16 @@ export function explainScenario(s: Scenario): string {
   if (setup.length) lines.push('Setup:', ...setup.map((l) => `  - ${l}`));
   lines.push('Steps:', ...s.steps.map((st, i) => `  ${i + 1}. ${explainStep(st, s)}`));
   lines.push('Expected:', ...s.expectations.map((e) => `  - ${explainExpectation(e)}`));
+  if (s.ownPartner) {
+    const own = forOwnPartner(s);
+    if ('skip' in own) lines.push(`Against your own partner service: skipped (${own.skip}).`);
+    else if (s.ownPartner.steps || s.ownPartner.expectations || s.ownPartner.setup || s.ownPartner.description) {
+      lines.push(`Against your own partner service: ${own.scenario.description}`);
+      const ownSetup = explainSetup(own.scenario.setup);
+      if (ownSetup.length) lines.push('  Setup:', ...ownSetup.map((l) => `    - ${l}`));
+      lines.push('  Steps:', ...own.scenario.steps.map((st, i) => `    ${i + 1}. ${explainStep(st, s)}`));
+      lines.push('  Expected:', ...own.scenario.expectations.map((e) => `    - ${explainExpectation(e)}`));
+    }
+  }
   return lines.join('\n');
 }

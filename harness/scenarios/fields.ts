@@ -27,7 +27,7 @@ function parsePath(path: string): Token[] {
 }
 
 /** Every value the path reaches (several through [*] or [k=v]); [] when it reaches none. */
-function valuesAt(root: unknown, path: string): unknown[] {
+export function valuesAt(root: unknown, path: string): unknown[] {
   if (path === '' || path === '.') return [root];
   let cur: unknown[] = [root];
   for (const t of parsePath(path)) {
@@ -116,11 +116,30 @@ function actualAt(root: unknown, path: string): string {
   return vs.length === 1 ? show(vs[0]) : `[${vs.map(show).join(', ')}]`;
 }
 
-/** The fields that do not match, as "path: expected …, actual …" lines; [] when all match. */
+/** What a matcher wants, as the X of "expected X, got Y": "Completed", absent, text containing "x", ≥ 1 item(s). */
+function expectedWords(m: Matcher): string {
+  if (isPlain(m)) return show(m);
+  const parts: string[] = [];
+  if ('equals' in m) parts.push(show(m.equals));
+  if (m.contains !== undefined) parts.push(`a value containing ${show(m.contains)}`);
+  if (m.matches !== undefined) parts.push(`text matching /${m.matches}/`);
+  if (m.exists !== undefined) parts.push(m.exists ? 'a value' : 'absent');
+  if (m.oneOf !== undefined) parts.push(`one of ${m.oneOf.map(show).join(', ')}`);
+  if (m.not !== undefined) parts.push(`not ${expectedWords(m.not)}`);
+  if (m.min !== undefined) parts.push(`≥ ${m.min}`);
+  if (m.max !== undefined) parts.push(`≤ ${m.max}`);
+  if (m.length !== undefined) parts.push(`${explainCount(m.length).replace(/^no$/, 'zero')} item(s)`);
+  return parts.join(' and ') || 'anything';
+}
+
+/** "path: expected X, got Y" */
+export const expectedGot = (what: string, m: Matcher, actual: string): string => `${what}: expected ${expectedWords(m)}, got ${actual}`;
+
+/** The fields that do not match, as "path: expected X, got Y" lines; [] when all match. */
 export function mismatches(root: unknown, f: FieldMatchers, prefix = ''): string[] {
   return Object.entries(f)
     .filter(([p, m]) => !matchesAt(root, p, m))
-    .map(([p, m]) => `${prefix}${p} ${explainMatcher(m)}, but it is ${actualAt(root, p)}`);
+    .map(([p, m]) => expectedGot(`${prefix}${p}`, m, actualAt(root, p)));
 }
 
 export function show(v: unknown): string {

@@ -4,7 +4,7 @@
  * with the journal entry that shows it.
  */
 import type { JournalEntry } from '../journal.ts';
-import { hopLine } from '../plain-text.ts';
+import { hopLine } from '../hop-line.ts';
 
 /** A journal entry as the timeline shows it: its own fields, a one-word verdict, and the hop as one line. */
 export type HopView = Pick<JournalEntry, 'seq' | 'at' | 'service' | 'direction' | 'peer' | 'hop' | 'method' | 'url' | 'status' | 'durationMs' | 'error' | 'orderId'> & {
@@ -14,6 +14,8 @@ export type HopView = Pick<JournalEntry, 'seq' | 'at' | 'service' | 'direction' 
   issues?: string[];
   /** the hop as one line */
   line: string;
+  /** the answer's body (cut at 600 characters), which often says why */
+  responseBody?: string;
 };
 
 export interface StepMarker {
@@ -42,6 +44,12 @@ export interface ExpectationOutcome {
   /** the first failing hop further down the same trace */
   cause?: HopView;
   closest?: { entry: HopView; differences: string[] }[];
+  /** what to change when it fails */
+  fix?: string;
+  /** not waited for to the end: another expectation had already failed */
+  cutShort?: boolean;
+  /** failed only because no order was made (the send-test failed) */
+  noOrder?: boolean;
 }
 
 export interface StepOutcome {
@@ -52,6 +60,10 @@ export interface StepOutcome {
   durationMs: number;
   output: Record<string, unknown>;
   failure?: { expected: string; actual: string; entry?: HopView };
+  /** what to change when it fails (a wait step's expectation's fix) */
+  fix?: string;
+  /** failed only because no order was made (the send-test failed) */
+  noOrder?: boolean;
 }
 
 export interface ScenarioResult {
@@ -72,6 +84,8 @@ export interface ScenarioResult {
   timeline: TimelineItem[];
   /** the failure in plain words; absent when it passed */
   failure?: string;
+  /** what to change, when it failed: the failed expectation's fix, else the scenario's */
+  fix?: string;
 }
 
 export function hopView(e: JournalEntry): HopView {
@@ -93,29 +107,46 @@ export function hopView(e: JournalEntry): HopView {
     ...(e.error ? { error: e.error } : {}),
     ...(e.orderId ? { orderId: e.orderId } : {}),
     line: hopLine(e) + (e.error && e.status !== 0 ? `  (${e.error})` : ''),
+    ...(e.responseBody ? { responseBody: e.responseBody.length > 600 ? `${e.responseBody.slice(0, 597)}...` : e.responseBody } : {}),
   };
+}
+
+/** The body of the hop that explains a failure: a refused or failed answer's, or an invalid one's. */
+function bodyLine(h: HopView | undefined): string[] {
+  if (!h?.responseBody || (h.status >= 200 && h.status < 300 && h.verdict !== 'invalid')) return [];
+  return [`    body:     ${h.responseBody.replace(/\s*\n\s*/g, ' ')}`];
 }
 
 export function renderTimeline(items: TimelineItem[]): string {
   return items.map((t) => (t.kind === 'step' ? `${t.ok ? '▶' : '✗'} ${t.id} (${t.action}): ${t.explanation}` : `    ${t.line}`)).join('\n');
 }
 
-/** The failure in plain words: every failed step and expectation, expected against actual, with the hop. */
-export function explainFailure(r: Pick<ScenarioResult, 'name' | 'ats' | 'category' | 'description' | 'steps' | 'expectations' | 'error'>): string {
+/**
+ * The failure in plain words: every failed step and expectation, expected against actual ("expected
+ * X, got Y"), with the hop and the answer body that explain it, ending with a "→ fix" line.
+ */
+export function explainFailure(r: Pick<ScenarioResult, 'name' | 'ats' | 'category' | 'description' | 'steps' | 'expectations' | 'error' | 'fix'>): string {
   const out: string[] = [`✗ ${r.name} (${r.ats}, ${r.category.replace('_', ' ')}) failed.`, `  Scenario: ${r.description}`];
   if (r.error) out.push(`  The run broke: ${r.error}`);
   for (const s of r.steps.filter((x) => !x.ok)) {
     out.push(`  Step ${s.id} (${s.action}) could not be carried out: ${s.explanation}`, `    expected: ${s.failure?.expected ?? ''}`, `    actual:   ${s.failure?.actual ?? ''}`);
-    if (s.failure?.entry) out.push(`    journal:  ${s.failure.entry.line.trim()}`);
+    if (s.failure?.entry) out.push(`    journal:  ${s.failure.entry.line.trim()}`, ...bodyLine(s.failure.entry));
   }
-  const failed = r.expectations.filter((e) => !e.ok);
-  for (const e of failed) {
-    out.push(`  Expectation ${e.index + 1} of ${r.expectations.length} failed (${e.type}):`, `    expected: ${e.expected}`, `    actual:   ${e.actual}`);
+  // the first failure in the file's order in full (expectations go from the cause to its effects);
+  // one whose wait was cut short by it in three lines; an answer body shown once
+  const failed = r.expectations.filter((e) => !e.ok).sort((a, b) => a.index - b.index);
+  const bodies = new Set<string>();
+  const body = (h: HopView | undefined) => bodyLine(h).filter((l) => !bodies.has(l) && bodies.add(l));
+  for (const [i, e] of failed.entries()) {
+    const brief = i > 0 && e.cutShort;
+    out.push(`  Expectation ${e.index + 1} of ${r.expectations.length} failed (${e.type})${brief ? ' (stopped waiting)' : ''}:`, `    expected: ${e.expected}`, `    actual:   ${e.actual}`);
+    if (brief) continue;
     if (e.why) out.push(`    why it matters: ${e.why}`);
-    if (e.entry) out.push(`    journal:  #${e.entry.seq} ${e.entry.line.trim()}`);
-    if (e.cause) out.push(`    cause:    #${e.cause.seq} ${e.cause.line.trim()}`);
+    if (e.entry) out.push(`    journal:  #${e.entry.seq} ${e.entry.line.trim()}`, ...body(e.entry));
+    if (e.cause) out.push(`    cause:    #${e.cause.seq} ${e.cause.line.trim()}`, ...body(e.cause));
     for (const c of e.closest ?? []) out.push(`    nearest:  #${c.entry.seq} ${c.entry.line.trim()}`, `              differs: ${c.differences.join('; ')}`);
   }
+  if (r.fix) out.push(`  → fix: ${r.fix}`);
   return out.join('\n');
 }
 

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { TRACE_HEADER } from '../http/service-app.ts';
 import type { ScenarioStep } from './definitions.ts';
 import { checkExpectation, type CheckResult } from './expectations.ts';
-import type { RunContext, StepRecord } from './context.ts';
+import { sleep, type RunContext, type StepRecord } from './context.ts';
 
 export interface StepRun {
   record: StepRecord;
@@ -51,6 +51,10 @@ export async function runStep(step: ScenarioStep, id: string, ctx: RunContext): 
     }
     case 'wait': {
       const started = Date.now();
+      if (!s.until) {
+        await sleep(s.forMs ?? 0, ctx.failed.signal);
+        return { record: record({ ok: true, waitedMs: Date.now() - started }) };
+      }
       const r = await checkExpectation(s.until, ctx, s.timeoutMs ?? ctx.timeoutMs);
       const rec = record({ ok: r.ok, waitedMs: Date.now() - started });
       return r.ok ? { record: rec } : { record: rec, failure: { ...r, expected: `${r.expected} within ${s.timeoutMs ?? ctx.timeoutMs} ms` } };

@@ -68,9 +68,25 @@ export type CountMatch =
       min?: number;
       max?: number;
     };
+/**
+ * A plain value is compared for equality; an object names tests that must all hold
+ */
+export type Matcher1 =
+  | (string | number | boolean | null)
+  | {
+      equals?: unknown;
+      contains?: string;
+      matches?: string;
+      exists?: boolean;
+      oneOf?: unknown[];
+      not?: Matcher;
+      min?: number;
+      max?: number;
+      length?: CountMatch;
+    };
 
 /**
- * A troubleshooting scenario: one customer problem reproduced end to end. The setup breaks one thing (config, partner behaviour, faults), the steps are what the recruiter and the partner do, the expectations are what everyone sees. One scenario per file in scenarios/<name>.json; the same object can be POSTed to the control plane (POST /_sandbox/scenarios/run).
+ * A troubleshooting scenario: one customer problem reproduced end to end. The setup breaks one thing (config, partner behaviour, faults), the steps are what the recruiter and the partner do, the expectations are what everyone sees. One scenario per file in scenarios/<name>.json; the same object can be POSTed to the control plane (POST /_sandbox/scenarios/run). Strings in steps and expectations may name values known only while the scenario runs: {partner}, {bridge}, {orderId}, {ats}, {accountId}, {candidateId}, {webhookUrl} (the order webhook receiver: the reference partner's, or yours), and {<step id>.<path>} for what a step produced, e.g. {send.packages[0].id} (the first package the partner's list offered), so that no expectation depends on one partner's data.
  */
 export interface Scenario {
   $schema?: string;
@@ -108,6 +124,7 @@ export interface Scenario {
    * How long waits and eventual expectations may take (default 4000)
    */
   timeoutMs?: number;
+  ownPartner?: OwnPartnerVariant;
 }
 /**
  * This interface was referenced by `Scenario`'s JSON-Schema
@@ -214,7 +231,7 @@ export interface PartnerCallStep {
   note?: string;
 }
 /**
- * Wait until an expectation holds (a journal entry, the card, a delivery)
+ * Wait until an expectation holds (a journal entry, the card, a delivery), or for a fixed time (forMs: to see that something does NOT happen, e.g. a second result update)
  *
  * This interface was referenced by `Scenario`'s JSON-Schema
  * via the `definition` "WaitStep".
@@ -222,7 +239,11 @@ export interface PartnerCallStep {
 export interface WaitStep {
   id?: StepId;
   action: 'wait';
-  until: Expectation;
+  until?: Expectation;
+  /**
+   * Wait this long, whatever happens
+   */
+  forMs?: number;
   timeoutMs?: number;
   note?: string;
 }
@@ -248,6 +269,10 @@ export interface RecruiterSeesExpectation {
    */
   match?: 'exact' | 'contains';
   why?: string;
+  /**
+   * What to change when this expectation fails (shown as → fix; the first failed expectation's wins over the scenario's)
+   */
+  fix?: string;
 }
 /**
  * Fields of a step's outcome: a send-test report, {status, body} of update-result and partner-call, {links} of open-links, {deliveries} of send-webhook, the activation of activate
@@ -260,6 +285,10 @@ export interface StepExpectation {
   step: string;
   fields: FieldMatchers;
   why?: string;
+  /**
+   * What to change when this expectation fails (shown as → fix; the first failed expectation's wins over the scenario's)
+   */
+  fix?: string;
 }
 /**
  * Path (a.b[0].c, list[*].id for any element, fields[label=Notes].value for the element whose label is Notes) to matcher
@@ -281,6 +310,10 @@ export interface JournalExpectation {
   match: JournalMatch;
   count?: CountMatch;
   why?: string;
+  /**
+   * What to change when this expectation fails (shown as → fix; the first failed expectation's wins over the scenario's)
+   */
+  fix?: string;
 }
 /**
  * This interface was referenced by `Scenario`'s JSON-Schema
@@ -297,6 +330,7 @@ export interface JournalMatch {
    */
   order?: string;
   status?: Matcher;
+  durationMs?: Matcher1;
   url?: Matcher;
   error?: Matcher;
   /**
@@ -305,6 +339,10 @@ export interface JournalMatch {
   verdict?: 'valid' | 'invalid';
   requestBody?: Matcher;
   responseBody?: Matcher;
+  /**
+   * The answer's body is (true) / is not (false) well-formed JSON
+   */
+  responseJson?: boolean;
   request?: FieldMatchers1;
   response?: FieldMatchers2;
   headers?: FieldMatchers3;
@@ -346,6 +384,10 @@ export interface CardExpectation {
   fields?: FieldMatchers4;
   card?: FieldMatchers5;
   why?: string;
+  /**
+   * What to change when this expectation fails (shown as → fix; the first failed expectation's wins over the scenario's)
+   */
+  fix?: string;
 }
 /**
  * Fields of that result (status.label, score.text, links[0].url, fields[label=Notes].value, ...)
@@ -371,6 +413,10 @@ export interface DeliveryExpectation {
   count?: CountMatch;
   fields?: FieldMatchers6;
   why?: string;
+  /**
+   * What to change when this expectation fails (shown as → fix; the first failed expectation's wins over the scenario's)
+   */
+  fix?: string;
 }
 /**
  * Fields a delivery must have to be counted (state, attempts.length, attempts[0].status, badSignature, ...)
@@ -422,4 +468,35 @@ export interface InjectFaultStep {
   action: 'inject-fault';
   fault: FaultRule;
   note?: string;
+}
+/**
+ * How the scenario runs against your own partner service (scenario run --partner-list-url/--webhook-url). Absent: it runs as written when it drives nothing of the reference partner, else it is skipped. With skip: it is skipped with that reason. Otherwise it runs as a check of your service's own behaviour: the parts given here replace the scenario's.
+ *
+ * This interface was referenced by `Scenario`'s JSON-Schema
+ * via the `definition` "OwnPartnerVariant".
+ */
+export interface OwnPartnerVariant {
+  /**
+   * Why the scenario needs the reference partner (it is skipped with this reason), e.g. "injects a package-list fault into the reference partner"; with skip, the other parts are not used
+   */
+  skip?: string;
+  /**
+   * What the scenario checks of your partner service
+   */
+  description?: string;
+  setup?: ScenarioSetup;
+  /**
+   * @minItems 1
+   * @maxItems 50
+   */
+  steps?: [ScenarioStep, ...ScenarioStep[]];
+  /**
+   * @minItems 1
+   * @maxItems 100
+   */
+  expectations?: [Expectation, ...Expectation[]];
+  /**
+   * What to change in your service when the check fails (the failure's last line, → fix)
+   */
+  fix?: string;
 }

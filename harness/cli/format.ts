@@ -1,7 +1,9 @@
-/** Plain-text rendering (the CLI, scenario reports): tables, candidate cards, hops. */
-import type { CandidateCard } from '../schemas/generated/sandbox/candidate-card.ts';
-import type { SendTestReport } from '../schemas/generated/sandbox/send-test-report.ts';
-import type { JournalEntry } from './journal.ts';
+/** Plain-text rendering for the CLI: tables, candidate cards, hops. */
+import type { CandidateCard } from '../../schemas/generated/sandbox/candidate-card.ts';
+import type { SendTestReport } from '../../schemas/generated/sandbox/send-test-report.ts';
+import { hopLine } from '../hop-line.ts';
+
+export { hopLine };
 
 export function table(rows: string[][], header?: string[]): string {
   const all = header ? [header, ...rows] : rows;
@@ -9,18 +11,6 @@ export function table(rows: string[][], header?: string[]): string {
   const line = (r: string[]) => r.map((c, i) => (c ?? '').padEnd(widths[i])).join('  ').trimEnd();
   return [...(header ? [line(header), widths.map((w) => '─'.repeat(w)).join('  ')] : []), ...rows.map(line)].join('\n');
 }
-
-export function hopLine(h: JournalEntry): string {
-  const verdict = h.verdicts?.length ? (h.verdicts.every((v) => v.valid) ? ' schema ✓' : ` schema ✗ ${h.verdicts.filter((v) => !v.valid).map((v) => `${v.schema}: ${(v.issues ?? []).map((i) => `${i.pointer || '(body)'} ${i.message}`).join(', ')}`).join('; ')}`) : '';
-  const arrow = h.direction === 'out' ? `${h.service} → ${h.peer ?? '?'}` : `→ ${h.service}`;
-  const status = h.status === 0 ? `no answer (${h.error})` : String(h.status);
-  return `${h.at.slice(11, 23)}  ${arrow.padEnd(28)} ${(h.hop ?? '').padEnd(16)} ${h.method.padEnd(6)} ${shortUrl(h.url).padEnd(60)} ${status.padEnd(4)} ${String(Math.round(h.durationMs)).padStart(5)} ms${verdict}`;
-}
-
-const shortUrl = (u: string): string => {
-  const s = u.replace(/^https?:\/\/127\.0\.0\.1:\d+/, '');
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
-};
 
 export function renderReport(r: SendTestReport): string {
   const out = [`${r.ats}: send ${r.category.replace('_', ' ')} to ${r.candidateId}${r.packageId ? ` (package ${r.packageId})` : ''}`];
