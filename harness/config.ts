@@ -20,7 +20,7 @@ export const DEFAULT_WEBHOOK_SECRET = 'whsec_sandbox_demo_0001';
 export const REFERENCE_WEBHOOK_URL = '{partner}/webhooks/orders';
 
 export interface ResolvedProvider {
-  authType: 'partner' | 'public+partner';
+  authType: 'partner' | 'public+partner' | 'public';
   active: boolean;
   packages: Record<Category, Required<PackageSource>>;
   baseUrl?: string;
@@ -52,6 +52,9 @@ export interface ResolvedConfig {
   /** payloads over HTTP may point partner URLs beyond loopback */
   allowRemoteTargets: boolean;
   limits: ResolvedLimits;
+  /** per-ATS emulator settings ([I] behaviours), applied on start and after a reset */
+  emulators: NonNullable<SandboxConfig['emulators']>;
+  unifiedApi: { rateLimit: { enabled: boolean; requestsPerSecond: number }; packageListTimeoutStatus: 502 | 408 };
 }
 
 export interface ResolvedLimits {
@@ -166,6 +169,11 @@ export function resolveConfig(layers: SandboxConfig[], partnerUrl: () => string)
     allowedOrigins: [...(c.allowedOrigins ?? [])],
     allowRemoteTargets: c.allowRemoteTargets ?? false,
     limits: { ...DEFAULT_LIMITS, ...c.limits },
+    emulators: structuredClone(c.emulators ?? {}),
+    unifiedApi: {
+      rateLimit: { enabled: c.unifiedApi?.rateLimit?.enabled ?? false, requestsPerSecond: c.unifiedApi?.rateLimit?.requestsPerSecond ?? 10 },
+      packageListTimeoutStatus: c.unifiedApi?.packageListTimeoutStatus ?? 502,
+    },
   };
   return expandPartnerUrls(resolved, partnerUrl);
 }

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'MisdirectedRequestError'
   | 'CrossSiteRequestError'
   | 'TooManyRequestsError'
+  | 'RequestTimedOutError'
   | 'StorageUnavailableError'
   | 'InsufficientStorageError'
   | 'MissingAccountIdError'
@@ -54,6 +55,9 @@ export const STATUS_MESSAGES: Record<number, string> = {
 };
 
 export class ApiError extends Error {
+  /** extra answer headers (e.g. Retry-After on a 429 or 408) */
+  headers?: Record<string, string>;
+
   constructor(
     readonly status: number,
     readonly code: ErrorCode,

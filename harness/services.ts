@@ -111,7 +111,7 @@ export async function startServices(options: StartOptions = {}): Promise<Sandbox
     }
     for (const p of PROVIDERS) {
       if (!wanted.has(p)) continue;
-      const em = await createEmulator(sidesOf(p).emulator, { journal, store: store(p), account: DEMO_ACCOUNTS[p], bridgeUrl: () => urls.bridge, selfUrl: () => urls[p], hopWaitMs, allowRemoteTargets: config.allowRemoteTargets });
+      const em = await createEmulator(sidesOf(p).emulator, { journal, store: store(p), account: DEMO_ACCOUNTS[p], bridgeUrl: () => urls.bridge, selfUrl: () => urls[p], hopWaitMs, allowRemoteTargets: config.allowRemoteTargets, configured: config.emulators[p] as Record<string, unknown> | undefined });
       sandbox.emulators[p] = em;
       await up(p, em.app);
     }

@@ -28,6 +28,11 @@ export interface AtsManifest {
   /** request headers of this ATS's protocol that carry credentials (masked by name in the journal) */
   readonly secretHeaders: readonly string[];
   /**
+   * The schema of this emulator's settings (config `emulators.<key>`, PUT /_sandbox/settings), by name
+   * below schemas/ (`teamtailor/sandbox-settings`). Absent: any object.
+   */
+  readonly settingsSchema?: string;
+  /**
    * The dashboard's renderer of this ATS's result cards: a browser ES module (absolute, or from the package
    * root) whose default export renders one ResultCardView with the kit it is given. Absent: a plain card.
    */

@@ -2,6 +2,7 @@
  * BridgeCore: the bridge's state and services (accounts, packages, orders, deliveries), shared by
  * its routes (app.ts, routes/unified.ts).
  */
+import { externalTriggerTokenField, hubForm } from './auth-types.ts';
 import type { HopRequest } from '../http/direct-routes.ts';
 import { ApiError, envelope } from '../errors.ts';
 import { createServiceApp, directRoutes, finishServiceApp, type ServiceAppOptions } from '../http/service-app.ts';
@@ -53,7 +54,8 @@ export class BridgeCore {
       journal: opts.journal,
       url: opts.url,
       providerUrl: (p) => opts.config.providers[p].baseUrl ?? opts.providerUrl(p),
-      accountByToken: (provider, token) => (token ? core.accounts.find((a) => a.provider === provider && a.externalTriggerToken === token) : undefined),
+      // an account made with an authentication type without the token answers no external trigger (auth-types.ts)
+      accountByToken: (provider, token) => (token && externalTriggerTokenField(provider, opts.config.providers[provider].authType).shown ? core.accounts.find((a) => a.provider === provider && a.externalTriggerToken === token) : undefined),
       accountById: (id) => core.accounts.get(id),
       listPackages: (account, category, o = {}) => core.resolver.resolve(account, category, { ...o, sendsJobId: core.adapters.get(account.provider)?.sendsJobId }),
       placeOrder: (input) => core.orders.place(input),
@@ -120,6 +122,7 @@ export class BridgeCore {
       label: a.label,
       type: 'test',
       shared: false,
+      setup_information: hubForm(a.provider, this.opts.config.providers[a.provider].authType),
       created_at: a.createdAt,
       updated_at: a.createdAt,
     };

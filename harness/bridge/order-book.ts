@@ -57,7 +57,7 @@ export class OrderBook {
     private readonly results: Collection<StoredResult>,
     private readonly dispatcher: OrderWebhookDispatcher,
     private readonly bridgeUrl: () => string,
-    private readonly authTypeOf: (p: StoredOrder['provider']) => 'partner' | 'public+partner',
+    private readonly authTypeOf: (p: StoredOrder['provider']) => 'partner' | 'public+partner' | 'public',
     /** each order's latest result, once looked up: numbers the next one (kept up to date by recordResult) */
     private readonly latest = new Map<string, StoredResult>(),
   ) {
@@ -66,7 +66,7 @@ export class OrderBook {
     results.index(WARNED_INDEX, (r) => (r.record.warnings?.length ? 'w' : undefined));
   }
 
-  static async open(store: Store, dispatcher: OrderWebhookDispatcher, bridgeUrl: () => string, authTypeOf: (p: StoredOrder['provider']) => 'partner' | 'public+partner'): Promise<OrderBook> {
+  static async open(store: Store, dispatcher: OrderWebhookDispatcher, bridgeUrl: () => string, authTypeOf: (p: StoredOrder['provider']) => 'partner' | 'public+partner' | 'public'): Promise<OrderBook> {
     const records = await store.collection<OrderRecord>('orders', SHARDS);
     const results = await store.collection<StoredResult>('order-results', SHARDS);
     return new OrderBook(records, results, dispatcher, bridgeUrl, authTypeOf);
@@ -229,12 +229,18 @@ export class OrderBook {
       this.latest.set(order.id, stored);
       await this.results.put(slot, stored);
     }
-    if (!outcome.ok) throw new ApiError(outcome.status, outcome.errorCode, outcome.message, outcome.issues, [outcome.providerError]);
+    if (!outcome.ok) {
+      const err = new ApiError(outcome.status, outcome.errorCode, outcome.message, outcome.issues, [outcome.providerError]);
+      // the ATS's Retry-After reaches the partner with its 429/408, so the partner knows when to retry
+      const retryAfter = (outcome.providerError.headers as Record<string, unknown> | null | undefined)?.['retry-after'];
+      if ((outcome.status === 429 || outcome.status === 408) && typeof retryAfter === 'string') err.headers = { 'Retry-After': retryAfter };
+      throw err;
+    }
   }
 }
 
 /** Partner API alone gives no access to the job's hiring team; Public + Partner API does (StackOne's rule). */
-function withHiringTeamRule(order: StoredOrder['order'], authType: 'partner' | 'public+partner'): StoredOrder['order'] {
+function withHiringTeamRule(order: StoredOrder['order'], authType: 'partner' | 'public+partner' | 'public'): StoredOrder['order'] {
   if (authType === 'public+partner' || !order.job) return order;
   const { hiring_team: _dropped, ...job } = order.job;
   return { ...order, job };

@@ -56,7 +56,7 @@ recorded by up in <data dir>/endpoint.json (--data-dir, default .sandbox-data), 
   --webhook-url URL          your order webhook receiver
   --webhook-secret S         its signing secret (x-stackone-signature)
   --static-package-id ID     a Static Package ID (used when there is no list URL)
-  --auth-type T              partner | public+partner (hiring team in orders), for every ATS
+  --auth-type T              partner | public+partner (hiring team in orders) | public (no External Trigger Token), for every ATS
   --config FILE              a sandbox.config.json (default ./sandbox.config.json when present)
   --host H                   interface to bind (default 127.0.0.1)
   --data-dir DIR             state folder (default .sandbox-data)
@@ -143,7 +143,7 @@ async function up(argv: string[]): Promise<number> {
   if (v['webhook-url']) opts.webhooks = [{ id: 'wh_cli', url: v['webhook-url'] as string, ...(v['webhook-secret'] ? { secret: v['webhook-secret'] as string } : {}) }];
   if (v['auth-type']) {
     const t = v['auth-type'] as string;
-    if (t !== 'partner' && t !== 'public+partner') throw new UsageError('--auth-type is partner or public+partner');
+    if (t !== 'partner' && t !== 'public+partner' && t !== 'public') throw new UsageError('--auth-type is partner, public+partner or public');
     opts.providers = Object.fromEntries(PROVIDERS.map((p) => [p, { authType: t }]));
   }
   if (v.ports !== undefined) {

@@ -3,16 +3,18 @@ import { readFile } from 'node:fs/promises';
 import { checkTypes, writeTypes } from '../schemas/generate.ts';
 import { checkOpenApi, writeOpenApi } from '../schemas/openapi-document.ts';
 import { importOpenApi, renderImportReport } from '../schemas/import-openapi.ts';
+import { syncReadme } from '../behaviours.ts';
 
 export async function schemasCommand(action: string | undefined, args: string[] = []): Promise<number> {
   if (action === 'generate') {
     const written = await writeTypes();
     await writeOpenApi();
-    console.log(`wrote ${written.length} files and openapi.json to schemas/generated/`);
+    await syncReadme('write');
+    console.log(`wrote ${written.length} files and openapi.json to schemas/generated/, and the README's behaviours table`);
     return 0;
   }
   if (action === 'check') {
-    const drift = [...(await checkTypes()), ...(await checkOpenApi())];
+    const drift = [...(await checkTypes()), ...(await checkOpenApi()), ...(await syncReadme('check'))];
     if (drift.length === 0) {
       console.log('schemas/generated/ matches schemas/');
       return 0;

@@ -96,7 +96,7 @@ export function troubleshootingRoutes(opts: TroubleshootingOptions): Router {
     res.json({ ats: a, candidateId: req.params.id, ok: checked.every((l) => l.verdict === 'ok'), links: checked });
   });
 
-  /** The customer activates the integration app with the External Trigger Token (ATSs with an activation form: Teamtailor). */
+  /** The customer activates the integration app with the External Trigger Token (ATSs with an activation form: Teamtailor; SmartRecruiters' consent form). */
   r.post('/_sandbox/actions/:ats/activate', async (req, res) => {
     const a = ats(req);
     const out = await call(a, 'POST', `/_sandbox/${a}/activate`, req.body ?? {}, { [TRACE_HEADER]: req.traceId });

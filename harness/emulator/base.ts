@@ -29,6 +29,8 @@ export interface EmulatorOptions {
   hopWaitMs?: number;
   /** settings over HTTP may point beyond loopback */
   allowRemoteTargets?: boolean;
+  /** the emulator's settings from sandbox.config.json (`emulators.<ats>`) */
+  configured?: Record<string, unknown>;
 }
 
 export interface Emulator {
@@ -53,6 +55,7 @@ export async function createEmulator(adapter: EmulatorAdapter, opts: EmulatorOpt
     selfUrl: opts.selfUrl,
     triggerToken: () => token,
     allowRemoteTargets: opts.allowRemoteTargets ?? false,
+    configured: opts.configured,
   };
   await adapter.init?.(ctx);
 
@@ -104,7 +107,7 @@ export async function createEmulator(adapter: EmulatorAdapter, opts: EmulatorOpt
     };
   }
 
-  const appOpts: ServiceAppOptions = { service: adapter.key, journal: opts.journal, renderError: (e) => adapter.renderError(e), jsonTypes: adapter.jsonTypes };
+  const appOpts: ServiceAppOptions = { service: adapter.key, journal: opts.journal, renderError: (e, r) => adapter.renderError(e, r), jsonTypes: adapter.jsonTypes };
   const app = createServiceApp(appOpts);
   const sandbox = Router();
   sandbox.post('/_sandbox/recruiter/send-test', async (req, res) => {

@@ -32,6 +32,8 @@ export interface EmulatorContext {
   triggerToken(): string;
   /** settings over HTTP may point beyond loopback (remote-targets.ts) */
   readonly allowRemoteTargets?: boolean;
+  /** this emulator's settings from sandbox.config.json (`emulators.<ats>`), applied on start and after a reset */
+  readonly configured?: Record<string, unknown>;
 }
 
 export interface PackageChoice {
@@ -60,7 +62,7 @@ export interface EmulatorAdapter {
   /** extra JSON media types the native API takes (e.g. application/vnd.api+json) */
   readonly jsonTypes?: string[];
   /** an error in this ATS's own shape and wording */
-  renderError(err: ApiError): { status?: number; body: unknown; contentType?: string };
+  renderError(err: ApiError, req?: { path: string }): { status?: number; body: unknown; contentType?: string };
   /** the ATS's native API that the bridge's result mapper calls */
   routes(ctx: EmulatorContext): Router;
   /** recruiter opens the send-test form: ask the bridge for packages in the native protocol */

@@ -29,7 +29,7 @@ export interface HopRequest {
 /** What a handler records of its hop (the journal entry's hop, order, provider, account, verdicts). */
 export type HopLocals = Response['locals'];
 
-interface Reply {
+export interface Reply {
   status?: number;
   body: unknown;
   /** extra response headers (e.g. the bridge's warnings) */

@@ -42,7 +42,8 @@ export interface ServiceAppOptions {
   service: string;
   journal: Journal;
   /** renders an error in the service's own shape */
-  renderError: (err: ApiError) => { status?: number; body: unknown; contentType?: string };
+  /** `req.path`: where the error happened (an endpoint may have its own error shape, e.g. an OAuth token URL) */
+  renderError: (err: ApiError, req?: { path: string }) => { status?: number; body: unknown; contentType?: string };
   bodyLimit?: string;
   /** extra JSON media types (e.g. application/vnd.api+json) */
   jsonTypes?: string[];
@@ -115,7 +116,7 @@ function guarded(opts: ServiceAppOptions, policy: GuardPolicy, req: IncomingMess
     return false;
   }
   if (!out.refusal) return true;
-  const { status, body, contentType } = opts.renderError(out.refusal);
+  const { status, body, contentType } = opts.renderError(out.refusal, { path: q < 0 ? url : url.slice(0, q) });
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   res.statusCode = status ?? out.refusal.status;
   res.setHeader('content-type', withCharset(contentType ?? 'application/json'));
@@ -226,7 +227,8 @@ function serveDirect(lane: DirectLane, req: IncomingMessage, res: ServerResponse
     const err = toApiError(e);
     if (err.status >= 500 && !(e instanceof ApiError)) console.error(`[${lane.opts.service}]`, e);
     if (res.headersSent) return void res.end();
-    const { status, body, contentType } = lane.opts.renderError(err);
+    const { status, body, contentType } = lane.opts.renderError(err, { path: hop.path });
+    for (const [k, v] of Object.entries(err.headers ?? {})) res.setHeader(k, v);
     send(status ?? err.status, body, contentType);
   };
   res.on('finish', () => journalHop(lane.opts, hop, res.statusCode, sent, locals, started));
@@ -288,9 +290,10 @@ export function finishServiceApp(app: Express, opts: ServiceAppOptions): void {
   app.use((e: unknown, req: Request, res: Response, _next: NextFunction) => {
     const err = toApiError(e);
     if (err.status >= 500 && !(e instanceof ApiError)) console.error(`[${opts.service}]`, e);
-    const { status, body, contentType } = opts.renderError(err);
+    const { status, body, contentType } = opts.renderError(err, { path: req.path });
     if (res.headersSent) return void res.end();
     res.status(status ?? err.status);
+    for (const [k, v] of Object.entries(err.headers ?? {})) res.setHeader(k, v);
     if (contentType) res.type(contentType);
     if (typeof body === 'string') res.send(body);
     else res.json(body);

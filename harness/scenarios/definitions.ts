@@ -28,7 +28,7 @@ export function explainStep(s: ScenarioStep, scenario?: Pick<Scenario, 'ats' | '
     case 'partner-call':
       return `the partner calls ${s.method} ${s.path} on the bridge${s.body !== undefined ? ` with ${JSON.stringify(s.body)}` : ''}`;
     case 'wait':
-      return s.until ? `wait until ${explainExpectation(s.until)}${s.timeoutMs ? ` (at most ${s.timeoutMs} ms)` : ''}` : `wait ${s.forMs ?? 0} ms`;
+      return [s.forMs ? `wait ${s.forMs} ms` : '', s.until ? `wait until ${explainExpectation(s.until)}${s.timeoutMs ? ` (at most ${s.timeoutMs} ms)` : ''}` : ''].filter(Boolean).join(', then ');
     case 'open-links':
       return `the recruiter opens every link and attachment on ${s.candidateId ?? 'the candidate'}'s card`;
     case 'send-webhook':
@@ -53,7 +53,7 @@ function explainConfig(c: SandboxConfig): string[] {
   const out: string[] = [];
   for (const [cat, src] of Object.entries(c.packages ?? {})) out.push(`${cat.replace('_', ' ')} packages: ${explainSource(src)}`);
   for (const [p, pc] of Object.entries(c.providers ?? {})) {
-    if (pc.authType) out.push(`${p} uses the ${pc.authType === 'partner' ? 'Partner API' : 'Public + Partner API'} authentication type`);
+    if (pc.authType) out.push(`${p} uses the ${pc.authType === 'partner' ? 'Partner API' : pc.authType === 'public' ? 'Public API (no External Trigger Token)' : 'Public + Partner API'} authentication type`);
     if (pc.active === false) out.push(`the ${p} integration is inactive`);
     for (const [cat, src] of Object.entries(pc.packages ?? {})) out.push(`${p} ${cat.replace('_', ' ')} packages: ${explainSource(src)}`);
   }

@@ -51,10 +51,8 @@ export async function runStep(step: ScenarioStep, id: string, ctx: RunContext): 
     }
     case 'wait': {
       const started = Date.now();
-      if (!s.until) {
-        await sleep(s.forMs ?? 0, ctx.failed.signal);
-        return { record: record({ ok: true, waitedMs: Date.now() - started }) };
-      }
+      if (s.forMs) await sleep(s.forMs, ctx.failed.signal);
+      if (!s.until) return { record: record({ ok: true, waitedMs: Date.now() - started }) };
       const r = await checkExpectation(s.until, ctx, s.timeoutMs ?? ctx.timeoutMs);
       const rec = record({ ok: r.ok, waitedMs: Date.now() - started });
       return r.ok ? { record: rec } : { record: rec, failure: { ...r, expected: `${r.expected} within ${s.timeoutMs ?? ctx.timeoutMs} ms` } };

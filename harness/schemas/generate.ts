@@ -98,7 +98,7 @@ async function existing(dir: string): Promise<Map<string, string>> {
 export const GENERATED_DIR = path.join(SCHEMA_ROOT, 'generated');
 
 /** schemas/sandbox/ats.schema.json: the enums of ATS keys, services and fault targets, from the registry's built-in ATSs. */
-const atsSchemaText = (): string => `${JSON.stringify(atsSchema(BUILTIN_ATS.map((m) => m.key)), null, 2)}\n`;
+const atsSchemaText = (): string => `${JSON.stringify(atsSchema(BUILTIN_ATS), null, 2)}\n`;
 const atsSchemaFile = (): string => path.join(SCHEMA_ROOT, ATS_SCHEMA_FILE);
 
 /** Lists every generated file that is missing, stale or left over. Empty = in sync. */

@@ -10,7 +10,7 @@ import { assets } from '../assets.ts';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { FieldIssue } from '../../schemas/generated/unified/common.ts';
-import { PROVIDERS, registryVersion } from '../ats/registry.ts';
+import { atsManifests, registryVersion } from '../ats/registry.ts';
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
@@ -51,8 +51,9 @@ export function listSchemaFiles(root = SCHEMA_ROOT): SchemaFile[] {
 /** The one schema generated from the ATS registry (`npm run schemas:generate`). */
 export const ATS_SCHEMA_FILE = 'sandbox/ats.schema.json';
 
-/** The enums every list of ATSs in a schema refers to ($defs): ATS keys, services, fault targets. */
-export function atsSchema(keys: readonly string[]): Record<string, unknown> {
+/** The enums every list of ATSs in a schema refers to ($defs): ATS keys, services, fault targets, and each emulator's settings. */
+export function atsSchema(ats: readonly { key: string; settingsSchema?: string }[]): Record<string, unknown> {
+  const keys = ats.map((a) => a.key);
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: `${SCHEMA_BASE}${ATS_SCHEMA_FILE}`,
@@ -60,11 +61,17 @@ export function atsSchema(keys: readonly string[]): Record<string, unknown> {
     description: 'Generated from the ATS registry (harness/ats/registry.ts) by `npm run schemas:generate`; ATSs registered at run time are added in memory. Do not edit.',
     type: 'object',
     additionalProperties: false,
-    properties: { ats: { $ref: '#/$defs/Ats' }, service: { $ref: '#/$defs/Service' }, faultTarget: { $ref: '#/$defs/FaultTarget' } },
+    properties: { ats: { $ref: '#/$defs/Ats' }, service: { $ref: '#/$defs/Service' }, faultTarget: { $ref: '#/$defs/FaultTarget' }, emulators: { $ref: '#/$defs/EmulatorSettings' } },
     $defs: {
       Ats: { title: 'AtsKey', type: 'string', enum: [...keys] },
       Service: { title: 'ServiceKey', type: 'string', enum: ['controlPlane', 'bridge', ...keys, 'partner'] },
       FaultTarget: { title: 'FaultTargetKey', type: 'string', enum: ['bridge', ...keys, 'partner'] },
+      EmulatorSettings: {
+        title: 'EmulatorSettings',
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(ats.map((a) => [a.key, a.settingsSchema ? { $ref: `../${a.settingsSchema}.schema.json` } : { type: 'object' }])),
+      },
     },
   };
 }
@@ -81,7 +88,7 @@ function ajvNow(): Ajv2020 {
   ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true, validateSchema: false });
   addFormats(ajv);
   const atsName = ATS_SCHEMA_FILE.replace(/\.schema\.json$/, '');
-  for (const f of files) ajv.addSchema(f.name === atsName ? atsSchema(PROVIDERS) : f.schema);
+  for (const f of files) ajv.addSchema(f.name === atsName ? atsSchema(atsManifests()) : f.schema);
   compiled.clear();
   builtFor = registryVersion();
   return ajv;

@@ -8,6 +8,9 @@ import type { ResultCardView } from '../../harness/emulator/glossary.ts';
 import type { TakeHomeTest } from './state.ts';
 import { GREENHOUSE_WORDING } from './wording.ts';
 
+/** The partner's stage in the job's Interview Plan, as the sandbox names it [I]. */
+const STAGE_NAME: Record<TakeHomeTest['category'], string> = { assessment: 'Take Home Test (Sandbox Assessments)', background_check: 'Background Check (Sandbox Background Checks)' };
+
 export function greenhouseCard(t: TakeHomeTest): ResultCardView {
   const card: ResultCardView = {
     nativeId: t.id,
@@ -23,7 +26,12 @@ export function greenhouseCard(t: TakeHomeTest): ResultCardView {
   const r = t.state === 'complete' ? t.result : undefined;
   if (r) {
     if (r.partner_profile_url) card.links.push({ text: 'View Report', url: r.partner_profile_url }, { text: 'Go to Test', url: r.partner_profile_url });
-    if (typeof r.partner_score === 'number') card.score = { text: String(r.partner_score), value: r.partner_score };
+    if (typeof r.partner_score === 'number') {
+      card.score = { text: String(r.partner_score), value: r.partner_score };
+      // StackOne's guide: the application shows "the updated score along with its application stage" — the
+      // partner's stage of the job's Interview Plan [C]; its name here is the sandbox's [I]
+      card.fields.push({ label: 'Stage', value: STAGE_NAME[t.category] });
+    }
     for (const [label, value] of Object.entries(r.metadata ?? {})) {
       if (value !== null && value !== undefined) card.fields.push({ label, value: String(value) });
     }

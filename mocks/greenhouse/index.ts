@@ -14,6 +14,7 @@ import { harvestRoutes } from './public-api.ts';
 import { openTestPicker, sendTakeHomeTest } from './recruiter.ts';
 import { takeHomeTests } from './state.ts';
 import { greenhouseCard } from './cards.ts';
+import { liveOptions, resetOptions, settingsRoutes } from './settings.ts';
 
 export type { GreenhouseEmulatorOptions };
 
@@ -25,12 +26,14 @@ export function createGreenhouseEmulator(options: Partial<GreenhouseEmulatorOpti
     renderError: (err) => renderGreenhouseError(err),
     routes: (ctx) => {
       const r = Router();
-      r.use(takeHomeTestRoutes(ctx, opts));
-      r.use(harvestRoutes(ctx, opts));
+      const live = liveOptions(ctx, opts);
+      r.use(settingsRoutes(ctx, opts));
+      r.use(takeHomeTestRoutes(ctx, live));
+      r.use(harvestRoutes(ctx, live));
       return r;
     },
     listPackages: (ctx, input) => openTestPicker(ctx, input),
-    sendTest: (ctx, input) => sendTakeHomeTest(ctx, opts, input),
+    sendTest: (ctx, input) => sendTakeHomeTest(ctx, liveOptions(ctx, opts), input),
     resultCards: async (ctx, candidate) => {
       const book = await takeHomeTests(ctx);
       return book
@@ -40,6 +43,7 @@ export function createGreenhouseEmulator(options: Partial<GreenhouseEmulatorOpti
     },
     candidateNativeId: (c) => String(c.number),
     init: async (ctx) => {
+      resetOptions(ctx, opts);
       await takeHomeTests(ctx);
     },
   };

@@ -13,5 +13,6 @@ export const manifest = {
   },
   secretNativeKeys: ['partnerPassword'],
   secretHeaders: [],
+  settingsSchema: 'greenhouse/sandbox-settings',
   cardScript: 'mocks/greenhouse/card.js',
 } as const satisfies AtsManifest;

@@ -23,6 +23,8 @@ const profileUrl = (ctx: EmulatorContext, c: RecruiterInput['candidate']): strin
 export async function openTestPicker(ctx: EmulatorContext, input: RecruiterInput): Promise<PackageListView> {
   const res = await callPartner(ctx, { method: 'GET', url: partnerUrl(ctx, 'list_tests', input.category), traceId: input.traceId, responseSchema: 'greenhouse/list-tests-response' });
   if (res.status === 401) return { ok: false, recruiterSees: GREENHOUSE_WORDING.appNotVisible };
+  // the partner's integration is switched off (StackOne answers 412): the partner stage is not offered either
+  if (res.status === 412) return { ok: false, recruiterSees: GREENHOUSE_WORDING.appNotActive };
   if (res.failure || !res.ok) return { ok: false, recruiterSees: GREENHOUSE_WORDING.sorry };
   const errors = listTestsErrors(res);
   if (errors.length) {

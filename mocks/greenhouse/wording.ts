@@ -3,6 +3,7 @@ export const GREENHOUSE_WORDING = {
   /** the test picker could not be filled (troubleshooting: package list missing, invalid or unreachable) */
   sorry: 'Sorry, we encountered an error. Please try again.',
   /** troubleshooting: "Integration partner app not visible under Jobs > Interview Plan" (invalid External Trigger Token) */
+  appNotActive: 'Integration partner app not visible under Jobs > Interview Plan: the integration app is not active. Contact Greenhouse support for partnership status & provide External Trigger Token.',
   appNotVisible: 'Integration partner app not visible under Jobs > Interview Plan: the partner did not accept the API key (External Trigger Token) Greenhouse has for it. Contact Greenhouse support for partnership status & provide External Trigger Token.',
   /** the checklist: after Send Test */
   submitted: 'Submitted tests',

@@ -10,12 +10,13 @@ import type { RecruiteeReportStatus } from '../../schemas/generated/recruitee/re
 import { RESULT_URL_KEY } from './conventions.ts';
 import { reportBook, type StoredReport } from './state.ts';
 import { OPEN_LINK, STATUS_LABEL } from './wording.ts';
+import { recruiteeSettings } from './settings.ts';
 
 type Tone = ResultCardView['status']['tone'];
 const TONE: Record<RecruiteeReportStatus, Tone> = { sent: 'pending', completed: 'success', failed: 'danger', canceled: 'neutral' };
 
-function reportRow(r: StoredReport): ResultCardView {
-  const open = r.urls[RESULT_URL_KEY];
+function reportRow(r: StoredReport, resultUrlKey: string = RESULT_URL_KEY): ResultCardView {
+  const open = r.urls[resultUrlKey];
   const fields: ResultCardView['fields'] = [{ label: 'Sent by', value: r.sentBy.name }];
   if (r.completed_at) fields.push({ label: 'Completed at', value: r.completed_at });
   if (r.subtitle) fields.push({ label: 'Subtitle', value: r.subtitle });
@@ -38,5 +39,5 @@ export async function recruiteeCards(ctx: EmulatorContext, c: WorldCandidate): P
   return book
     .lookup('candidate', `${Number(ctx.account.native.companyId)}:${c.number}`)
     .sort((a, b) => a.created_at.localeCompare(b.created_at))
-    .map(reportRow);
+    .map((r) => reportRow(r, recruiteeSettings(ctx).resultUrlKey));
 }

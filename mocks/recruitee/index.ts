@@ -10,15 +10,20 @@ import { renderRecruiteeError } from './errors.ts';
 import { recruiteePartnersApi } from './native-api.ts';
 import { seedPartners } from './partners.ts';
 import { openSendTestModal, sendCandidate } from './recruiter.ts';
+import { sendModalRoutes } from './send-modal.ts';
+import { resetRecruiteeSettings } from './settings.ts';
 
 export const recruiteeEmulator: EmulatorAdapter = {
   key: 'recruitee',
   name: 'Recruitee',
   renderError: (err) => renderRecruiteeError(err),
-  routes: (ctx) => Router().use(recruiteePartnersApi(ctx)).use(recruiteeCoreApi(ctx)),
+  routes: (ctx) => Router().use(sendModalRoutes(ctx)).use(recruiteePartnersApi(ctx)).use(recruiteeCoreApi(ctx)),
   listPackages: (ctx, input) => openSendTestModal(ctx, input),
   sendTest: (ctx, input) => sendCandidate(ctx, input),
   resultCards: (ctx, candidate) => recruiteeCards(ctx, candidate),
   candidateNativeId: (c) => String(c.number),
-  init: (ctx) => seedPartners(ctx),
+  init: async (ctx) => {
+    resetRecruiteeSettings(ctx);
+    await seedPartners(ctx);
+  },
 };

@@ -13,5 +13,6 @@ export const manifest = {
   },
   secretNativeKeys: ['partnerSecret', 'personalApiToken'],
   secretHeaders: ['rt-partner-secret'],
+  settingsSchema: 'recruitee/sandbox-settings',
   cardScript: 'mocks/recruitee/card.js',
 } as const satisfies AtsManifest;

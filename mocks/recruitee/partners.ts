@@ -2,6 +2,7 @@
  * RecruiteePartnerRegistry: the marketplace partners per environment (codename, kind, name, urls,
  * inputs, secret), seeded from the linked account, and the partners' URL set pointing at the bridge.
  */
+import { recruiteeSettings } from './settings.ts';
 import type { Category, EmulatorContext } from '../../harness/emulator/glossary.ts';
 import type { Collection } from '../../harness/store/store.ts';
 import { CODENAME_PATTERN, PARTNER_NAMES, codenameFor, envOfAccount, type RecruiteeEnv } from './conventions.ts';
@@ -51,6 +52,8 @@ export async function seedPartners(ctx: EmulatorContext): Promise<void> {
 }
 
 export async function partnerFor(ctx: EmulatorContext, kind: Category): Promise<RecruiteePartner | undefined> {
+  // the customer has not enabled the app in the Marketplace (setting enabledApps)
+  if (!recruiteeSettings(ctx).enabledApps.includes(kind)) return undefined;
   const col = await partners(ctx);
   const env = envOfAccount(ctx.account.native);
   const companyId = Number(ctx.account.native.companyId);

@@ -12,6 +12,7 @@ import { partnerFor, partnerUrls, type RecruiteePartner } from './partners.ts';
 import { callPartner } from './external-trigger.ts';
 import { reportBook, type StoredReport } from './state.ts';
 import { ACTION_LABEL, POPUP } from './wording.ts';
+import { recruiteeSettings, testsLoading } from './settings.ts';
 
 const ORDER_ID_HEADER = 'x-sandbox-order-id';
 
@@ -31,6 +32,7 @@ async function integrated(ctx: EmulatorContext, input: RecruiterInput): Promise<
 export async function openSendTestModal(ctx: EmulatorContext, input: RecruiterInput): Promise<PackageListView> {
   const partner = await integrated(ctx, input);
   if ('missing' in partner) return { ok: false, recruiterSees: POPUP.notIntegrated(partner.missing) };
+  await testsLoading(ctx);
   const res = await callPartner(ctx, { method: 'GET', url: partnerUrls(ctx, partner).tests, traceId: input.traceId, responseSchema: 'recruitee/tests-list' });
   if (invalidToken(res)) return { ok: false, recruiterSees: POPUP.invalidToken(partner.name) };
   if (!res.ok) {
@@ -81,8 +83,10 @@ export async function sendCandidate(ctx: EmulatorContext, input: RecruiterInput 
   };
   const res = await callPartner(ctx, { method: 'POST', url: partnerUrls(ctx, partner).send_candidate, traceId: input.traceId, body, requestSchema: 'recruitee/send-candidate' });
   if (!res.ok) {
-    // [I] the report created before the call is removed when the partner refuses it: no row appears.
-    await book.delete(report.id);
+    // [I] the report created before the call is removed when the partner refuses it: no row appears
+    // (setting refusedReport: 'failed' keeps it as a failed row instead).
+    if (recruiteeSettings(ctx).refusedReport === 'removed') await book.delete(report.id);
+    else await book.mutate(report.id, (cur) => (cur ? { value: { ...cur, status: 'failed' }, result: undefined } : { result: undefined }));
     const recruiterSees = invalidToken(res) ? POPUP.invalidToken(partner.name) : POPUP.sendFailed(partner.name, res.status ? partnerMessage(res) : undefined);
     return { ok: false, nativeId: report.id, recruiterSees };
   }

@@ -10,7 +10,7 @@ import type { RecruiteeReportStatus } from '../../schemas/generated/recruitee/re
 /** The menu entry / button per partner kind [C]. */
 export const ACTION_LABEL: Record<Category, string> = { assessment: 'Send test', background_check: 'Request background check' };
 
-const MODAL_TITLE = (partner: string): string => `Send ${partner} test`;
+export const MODAL_TITLE = (partner: string): string => `Send ${partner} test`;
 
 export const POPUP = {
   invalidToken: (partner: string): string =>

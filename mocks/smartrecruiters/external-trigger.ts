@@ -10,6 +10,7 @@ import type { SmartRecruitersAssessmentPackage } from '../../schemas/generated/s
 import type { SmartRecruitersPackageOrderRequest } from '../../schemas/generated/smartrecruiters/package-order-request.ts';
 import type { SmartRecruitersInlineOrderRequest } from '../../schemas/generated/smartrecruiters/inline-order-request.ts';
 import type { PartnerUrls } from './state.ts';
+import { partnerCredentials } from './connect-flow.ts';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; why: string };
 
@@ -23,7 +24,8 @@ export class SmartRecruitersPartnerClient {
   ) {}
 
   async token(): Promise<Outcome<string>> {
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: this.ctx.account.native.companyId ?? '', client_secret: this.ctx.triggerToken() });
+    const creds = await partnerCredentials(this.ctx);
+    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: creds.clientId, client_secret: creds.clientSecret });
     const res = await this.ctx.http({
       method: 'POST',
       url: this.urls.oauthTokenUrl,

@@ -5,21 +5,26 @@
  * profile's assessment section (cards.ts). Errors in SmartRecruiters' shape (errors.ts).
  */
 import { Router } from 'express';
-import type { EmulatorAdapter } from '../../harness/emulator/glossary.ts';
+import type { Category, EmulatorAdapter } from '../../harness/emulator/glossary.ts';
+import type { SmartRecruitersSandboxSettings } from '../../schemas/generated/smartrecruiters/sandbox-settings.ts';
 import { renderSmartRecruitersError } from './errors.ts';
 import { candidateUuid } from './ids.ts';
 import { nativeRoutes } from './native-api.ts';
 import { listPackages, placeOrder } from './recruiter.ts';
 import { resultCard } from './cards.ts';
 import { sandboxRoutes } from './sandbox-routes.ts';
+import { connectFlowRoutes, seedConnections } from './connect-flow.ts';
+import { attachmentRoutes } from './attachments.ts';
+import { rateLimitRoutes } from './rate-limit.ts';
+import { registerSecret } from '../../harness/secrets.ts';
 import { DEFAULT_SETTINGS, stateOf } from './state.ts';
 
 export const smartrecruitersEmulator: EmulatorAdapter = {
   key: 'smartrecruiters',
   name: 'SmartRecruiters',
   jsonTypes: ['application/merge-patch+json'],
-  renderError: (err) => renderSmartRecruitersError(err),
-  routes: (ctx) => Router().use(sandboxRoutes(ctx)).use(nativeRoutes(ctx)),
+  renderError: (err, req) => renderSmartRecruitersError(err, req),
+  routes: (ctx) => Router().use(rateLimitRoutes(ctx)).use(sandboxRoutes(ctx)).use(connectFlowRoutes(ctx)).use(attachmentRoutes(ctx)).use(nativeRoutes(ctx)),
   listPackages: (ctx, input) => listPackages(ctx, input),
   sendTest: (ctx, input) => placeOrder(ctx, input, 'ad-hoc'),
   resultCards: async (ctx, candidate) =>
@@ -30,6 +35,11 @@ export const smartrecruitersEmulator: EmulatorAdapter = {
   candidateNativeId: (c) => candidateUuid(c),
   init: async (ctx) => {
     const state = await stateOf(ctx);
-    await state.setSettings(DEFAULT_SETTINGS);
+    const { partnerUrls, ...configured } = (ctx.configured ?? {}) as SmartRecruitersSandboxSettings;
+    await state.setSettings({ ...DEFAULT_SETTINGS, ...configured, rateLimit: { ...DEFAULT_SETTINGS.rateLimit, ...configured.rateLimit } });
+    for (const [cat, urls] of Object.entries(partnerUrls ?? {})) if (urls) await state.setPartnerUrls(cat as Category, urls);
+    // the master secret is masked in the journal like every credential
+    registerSecret(state.settings().masterCredentials.clientSecret);
+    await seedConnections(ctx);
   },
 };

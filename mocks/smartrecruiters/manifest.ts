@@ -13,5 +13,6 @@ export const manifest = {
   },
   secretNativeKeys: ['clientSecret'],
   secretHeaders: ['x-smarttoken'],
+  settingsSchema: 'smartrecruiters/sandbox-settings',
   cardScript: 'mocks/smartrecruiters/card.js',
 } as const satisfies AtsManifest;

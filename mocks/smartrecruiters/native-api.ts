@@ -11,7 +11,8 @@ import { validate } from '../../harness/schemas/registry.ts';
 import type { SmartRecruitersPackageResult } from '../../schemas/generated/smartrecruiters/package-result.ts';
 import type { SmartRecruitersAssessmentOrderList } from '../../schemas/generated/smartrecruiters/assessment-orders.ts';
 import { SmartRecruitersError } from './errors.ts';
-import { formBody, issueToken, requireToken } from './token-issuer.ts';
+import { formBody, issueToken } from './token-issuer.ts';
+import { requireToken } from './token-check.ts';
 import { mergePatch } from './merge-patch.ts';
 import { stateOf, type SrOrder } from './state.ts';
 import { applicationUuid } from './ids.ts';
@@ -34,7 +35,7 @@ function verdict(res: Response, schema: string, data: unknown): ReturnType<typeo
 export function nativeRoutes(ctx: EmulatorContext): Router {
   const r = Router();
   r.use(['/identity', '/assessment-api'], (_req, res, next) => {
-    rateLimitHeaders(res);
+    if (!res.getHeader('X-RateLimit-Limit')) rateLimitHeaders(res);
     res.locals.provider = 'smartrecruiters';
     next();
   });

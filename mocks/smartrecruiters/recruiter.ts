@@ -12,6 +12,7 @@ import type { SmartRecruitersPackageOrderRequest } from '../../schemas/generated
 import { SmartRecruitersPartnerClient, categoryWord } from './external-trigger.ts';
 import { applicationUuid, candidateUuid, jobUuid, userUuid } from './ids.ts';
 import { stateOf, type OrderMode, type SrOrder } from './state.ts';
+import { orderButtonMissing } from './connect-flow.ts';
 
 /** What the "Order assessments" pop-up shows when any package could not be fetched (StackOne's troubleshooting table). */
 const INCOMPLETE_PACKAGE_LIST =
@@ -30,6 +31,8 @@ async function client(ctx: EmulatorContext, category: Category, traceId: string)
 const boundFields = (input: RecruiterInput): Record<string, string> => ({ jobId: input.job.id });
 
 export async function listPackages(ctx: EmulatorContext, input: RecruiterInput): Promise<PackageListView> {
+  const missing = await orderButtonMissing(ctx, input);
+  if (missing) return { ok: false, recruiterSees: missing };
   const c = await client(ctx, input.category, input.traceId);
   const token = await c.token();
   if (!token.ok) return { ok: false, recruiterSees: INCOMPLETE_PACKAGE_LIST };
@@ -81,6 +84,8 @@ async function settle(ctx: EmulatorContext, order: SrOrder, outcome: { ok: true;
 
 /** Ad-hoc (and auto-triggered) order: POST to the partner's packageOrderUrl, 202 expected. */
 export async function placeOrder(ctx: EmulatorContext, input: RecruiterInput & { pkg: PackageChoice }, mode: OrderMode = 'ad-hoc'): Promise<SendTestView> {
+  const missing = await orderButtonMissing(ctx, input);
+  if (missing) return { ok: false, recruiterSees: missing };
   const order = await newOrder(ctx, input, input.pkg, mode);
   const c = await client(ctx, input.category, input.traceId);
   const token = await c.token();

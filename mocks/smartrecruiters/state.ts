@@ -3,6 +3,7 @@
  * tokens it issued, its settings for the behaviour the public docs leave open, the hiring process
  * (auto-triggered steps) and the partner configuration (the partner's URLs, per category).
  */
+import { registerSecret } from '../../harness/secrets.ts';
 import type { Category, EmulatorContext } from '../../harness/emulator/glossary.ts';
 import type { Collection } from '../../harness/store/store.ts';
 import type { SmartRecruitersPackageResult } from '../../schemas/generated/smartrecruiters/package-result.ts';
@@ -41,6 +42,20 @@ export interface SrSettings {
   strictTerminalStatus: boolean;
   /** lifetime of issued access tokens */
   tokenTtlSeconds: number;
+  /** the partner-level (master) credentials; their token has scope partner_configuration_manage */
+  masterCredentials: { clientId: string; clientSecret: string };
+  /** [I] multipart part name of the results attachment upload ('*': any file part) */
+  attachmentFieldName: string;
+  /** [I] an uploaded attachment joins the order's result attachments */
+  attachmentUploadAddsToResult: boolean;
+  /** recruiter ids or e-mails without recruiter permissions (no Order Assessments button) */
+  usersWithoutRecruiterPermission: string[];
+  /** SmartRecruiters' API limits (off by default) */
+  rateLimit: { enabled: boolean; requestsPerSecond: number; concurrent: number };
+  /** the demo company starts with StackOne Assessments connected */
+  startConnected: boolean;
+  /** [I] how the company id joins an integrationDisableUrl without {companyId} */
+  disableUrlCompanyId: 'path' | 'query';
 }
 
 export interface HiringStep {
@@ -56,7 +71,17 @@ export interface HiringStep {
 /** SmartRecruiters' PartnerConfiguration URLs (B.2) as the partner saved them. */
 export type PartnerUrls = Required<SmartRecruitersPartnerUrls>;
 
-export const DEFAULT_SETTINGS: SrSettings = { strictTerminalStatus: false, tokenTtlSeconds: 1800 };
+export const DEFAULT_SETTINGS: SrSettings = {
+  strictTerminalStatus: false,
+  tokenTtlSeconds: 1800,
+  masterCredentials: { clientId: 'sr_partner_master', clientSecret: 'sr_partner_master_secret_demo' },
+  attachmentFieldName: 'attachment',
+  attachmentUploadAddsToResult: true,
+  usersWithoutRecruiterPermission: [],
+  rateLimit: { enabled: false, requestsPerSecond: 10, concurrent: 8 },
+  startConnected: true,
+  disableUrlCompanyId: 'path',
+};
 
 const DEFAULT_STEPS: HiringStep[] = [
   { id: 'skills-test', name: 'Skills Test', category: 'assessment', autoTrigger: true, packageId: null },
@@ -70,7 +95,7 @@ export class SmartRecruitersState {
     private readonly ctx: EmulatorContext,
     readonly orders: Collection<SrOrder>,
     readonly tokens: Collection<SrToken>,
-    private readonly meta: Collection<unknown>,
+    readonly meta: Collection<unknown>,
   ) {}
 
   static async open(ctx: EmulatorContext): Promise<SmartRecruitersState> {
@@ -81,8 +106,10 @@ export class SmartRecruitersState {
     return { ...DEFAULT_SETTINGS, ...((this.meta.get('settings') as Partial<SrSettings> | undefined) ?? {}) };
   }
 
-  async setSettings(s: Partial<SrSettings>): Promise<SrSettings> {
-    await this.meta.put('settings', { ...this.settings(), ...s });
+  async setSettings(s: Partial<Omit<SrSettings, 'rateLimit'>> & { rateLimit?: Partial<SrSettings['rateLimit']> }): Promise<SrSettings> {
+    const cur = this.settings();
+    if (s.masterCredentials) registerSecret(s.masterCredentials.clientSecret);
+    await this.meta.put('settings', { ...cur, ...s, ...(s.rateLimit ? { rateLimit: { ...cur.rateLimit, ...s.rateLimit } } : {}) });
     return this.settings();
   }
 

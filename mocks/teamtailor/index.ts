@@ -78,7 +78,8 @@ export const teamtailorEmulator: EmulatorAdapter = {
   },
   candidateNativeId: (c) => String(c.number),
   async init(ctx) {
-    resetInstance(ctx);
+    const st = resetInstance(ctx);
+    st.settings = { ...st.settings, ...(ctx.configured as TeamtailorSandboxSettings | undefined) };
     await partnerResults(ctx);
   },
 };

@@ -13,5 +13,6 @@ export const manifest = {
   },
   secretNativeKeys: ['partnerApiKey'],
   secretHeaders: ['teamtailor-api-token'],
+  settingsSchema: 'teamtailor/sandbox-settings',
   cardScript: 'mocks/teamtailor/card.js',
 } as const satisfies AtsManifest;

@@ -18,6 +18,7 @@ import type { TeamtailorPartnerResultUpdate } from '../../schemas/generated/team
 import type { TeamtailorPartnerResultCreate } from '../../schemas/generated/teamtailor/partner-result-create.ts';
 import type { TeamtailorPartnerResultList } from '../../schemas/generated/teamtailor/partner-result-list.ts';
 import { instance, partnerResults, type PartnerResultAttributes, type PartnerResultRecord } from './state.ts';
+import { resultIssues } from './result-checks.ts';
 
 const API_VERSION = '20180828';
 export const JSON_API = 'application/vnd.api+json';
@@ -118,7 +119,7 @@ export function partnerResultsApi(ctx: EmulatorContext): Router {
 
   r.post(BASE, async (req, res) => {
     requireJsonApi(ctx, req);
-    checkBody(res, 'teamtailor/partner-result-create', req.body, []);
+    checkBody(res, 'teamtailor/partner-result-create', req.body, resultIssues(ctx, 'assessment', (req.body as { data?: { attributes?: unknown } })?.data?.attributes));
     const attrs = (req.body as TeamtailorPartnerResultCreate).data.attributes;
     const cand = ctx.world.candidates.find((c) => c.number === attrs['candidate-id']);
     if (!cand) {
@@ -141,7 +142,7 @@ export function partnerResultsApi(ctx: EmulatorContext): Router {
       attrs && typeof attrs === 'object' && 'candidate-id' in attrs
         ? [{ pointer: '/data/attributes/candidate-id', message: 'must not be sent on update (it is immutable)', expected: 'no candidate-id', actual: attrs['candidate-id'] }]
         : [];
-    checkBody(res, 'teamtailor/partner-result-update', req.body, immutable);
+    checkBody(res, 'teamtailor/partner-result-update', req.body, [...immutable, ...resultIssues(ctx, cur.partner, attrs)]);
     const body = req.body as TeamtailorPartnerResultUpdate;
     if (body.data.id !== undefined && body.data.id !== cur.id) {
       throw new ApiError(409, 'ConflictError', `data.id ${JSON.stringify(body.data.id)} does not match the URL's id ${cur.id}`, [

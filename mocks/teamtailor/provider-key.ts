@@ -12,8 +12,13 @@ export function providerKey(values: Record<string, string>, partnerApiKey: strin
   return `${input}.${createHmac('sha256', partnerApiKey).update(input).digest('base64url')}`;
 }
 
-/** Teamtailor-Signature: t=<unix>,v1=hex(HMAC-SHA256(webhook secret, "<t>.<partner-event id>")). */
-export function teamtailorSignature(eventId: string, webhookSecret: string, now = Date.now()): string {
+/**
+ * Teamtailor-Signature: t=<unix>,v1=hex(HMAC-SHA256(webhook secret, "<t>.<partner-event id>")) [C], and with
+ * `body`, v0=hex(HMAC-SHA256(webhook secret, "<t>.<body>")) [C the header lists v0; I its message: the body,
+ * which was signed before 2024-07-12]. Partners use the newest vN.
+ */
+export function teamtailorSignature(eventId: string, webhookSecret: string, now = Date.now(), body?: string): string {
   const t = Math.floor(now / 1000);
-  return `t=${t},v1=${createHmac('sha256', webhookSecret).update(`${t}.${eventId}`).digest('hex')}`;
+  const v1 = `t=${t},v1=${createHmac('sha256', webhookSecret).update(`${t}.${eventId}`).digest('hex')}`;
+  return body === undefined ? v1 : `${v1},v0=${createHmac('sha256', webhookSecret).update(`${t}.${body}`).digest('hex')}`;
 }

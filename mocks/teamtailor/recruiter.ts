@@ -17,6 +17,7 @@ import type { TeamtailorWebhookResponse } from '../../schemas/generated/teamtail
 import { PARTNERS } from './partners.ts';
 import { teamtailorSignature } from './provider-key.ts';
 import { callPartner } from './external-trigger.ts';
+import { rememberCriteria } from './result-checks.ts';
 import { instance, partnerResults, type Activation, type PartnerResultRecord } from './state.ts';
 
 const CONFIG_FAILED = 'Failed to fetch config from partner: Unable to fetch the partner config';
@@ -75,6 +76,7 @@ export async function openForm(ctx: EmulatorContext, input: RecruiterInput): Pro
   const found = packagesOf(fields);
   if (!found) return { ok: false, recruiterSees: CONFIG_FAILED };
   instance(ctx).forms.set(input.traceId, found.fieldId);
+  rememberCriteria(ctx, input.category, res.json);
   return { ok: true, packages: found.packages };
 }
 
@@ -126,10 +128,11 @@ export async function sendWebhook(ctx: EmulatorContext, input: RecruiterInput & 
     updatedAt: now,
   };
   await results.put(rec.id, rec);
+  const event = partnerEvent(ctx, input, rec, fieldId, input.pkg);
   const res = await callPartner(ctx, input.category, '/webhook', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'teamtailor-signature': teamtailorSignature(rec.eventId!, partner.webhookSecret) },
-    body: partnerEvent(ctx, input, rec, fieldId, input.pkg),
+    headers: { 'content-type': 'application/json', 'teamtailor-signature': teamtailorSignature(rec.eventId!, partner.webhookSecret, Date.now(), st.settings.signatureV0 ? JSON.stringify(event) : undefined) },
+    body: event,
     timeoutMs: st.settings.webhookTimeoutMs,
     traceId: input.traceId,
     requestSchema: 'teamtailor/partner-event',

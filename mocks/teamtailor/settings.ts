@@ -13,4 +13,6 @@ export const DEFAULT_SETTINGS: TeamtailorSettings = {
   webhookTimeoutMs: 10_000,
   webhookErrorMarksFailed: true,
   webhookResponseOverridesResult: false,
+  integerScores: true,
+  signatureV0: true,
 };

@@ -18,9 +18,9 @@ describe('configuration', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'cfg-'));
     try {
       const file = path.join(dir, 'sandbox.config.json');
-      await writeFile(file, JSON.stringify({ providers: { greenhouse: { authType: 'public' } }, webhook: [] }));
+      await writeFile(file, JSON.stringify({ providers: { greenhouse: { authType: 'public-api' } }, webhook: [] }));
       await expect(startSandbox({ ports: 0, configFile: file })).rejects.toThrow(
-        /sandbox\.config\.json is invalid: .*\/webhook is not a known field.*\/providers\/greenhouse\/authType must be one of the allowed values \(expected \["partner","public\+partner"\], got public\)/,
+        /sandbox\.config\.json is invalid: .*\/webhook is not a known field.*\/providers\/greenhouse\/authType must be one of the allowed values \(expected \["partner","public\+partner","public"\], got public-api\)/,
       );
       await writeFile(file, '{ "apiKey": ');
       await expect(startSandbox({ ports: 0, configFile: file })).rejects.toThrow(/is not valid JSON/);

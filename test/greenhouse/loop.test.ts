@@ -35,9 +35,11 @@ describe.each(['assessment', 'background_check'] as const)('Greenhouse %s: recru
     if (category === 'assessment') {
       expect(r.score?.value).toBe(82);
       expect(r.score?.text).toBe('82');
+      expect(field(r, 'Stage')).toBe('Take Home Test (Sandbox Assessments)');
       expect(field(r, 'Notes')).toBe('Strong on algorithms, weaker on CSS');
     } else {
       expect(r.score).toBeUndefined();
+      expect(field(r, 'Stage')).toBeUndefined();
       expect(field(r, 'Notes')).toBe('Clear: identity verified, no criminal records found');
     }
     expect(r.error).toBeUndefined();

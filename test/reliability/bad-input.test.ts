@@ -127,6 +127,7 @@ async function attempt(t: Target, input: BadInput): Promise<Tried> {
 /** The keys every error of this service carries. */
 function errorKeys(service: ServiceName, status: number, pattern: string): string[] | undefined {
   if (pattern.startsWith('/external-trigger/')) return undefined; // each ATS's partner-API error shape, checked per ATS
+  if (pattern.endsWith('/oauth/token')) return ['error', 'error_description']; // OAuth token endpoints answer in RFC 6749 §5.2 form
   if (status === 431) return undefined; // Node's own header-size limit answers before any app code
   if (pattern.startsWith('/reports/')) return undefined; // report links are pages for a browser (HTML, PDF, plain-text 404)
   if (service === 'bridge' || service === 'controlPlane') return ['statusCode', 'message', 'timestamp', 'errorCode'];

@@ -29,14 +29,22 @@ const expectSrError = (r: { status: number; json: any }, status: number, code: s
 };
 
 describe('SmartRecruiters emulator input checks', () => {
-  it('token endpoint: wrong, missing and other-ATS credentials are 401; JSON is 415', async () => {
+  it('token endpoint answers in RFC 6749 §5.2 form: wrong and other-ATS credentials invalid_client 401; missing fields, JSON, wrong grant 400', async () => {
     const a = sb.accounts;
-    expectSrError(await call(`${sb.urls.smartrecruiters}/identity/oauth/token`, form({ grant_type: 'client_credentials', client_id: a.smartrecruiters.native.clientId, client_secret: 'nope' })), 401, 'INVALID_CLIENT');
-    expectSrError(await call(`${sb.urls.smartrecruiters}/identity/oauth/token`, form({ grant_type: 'client_credentials', client_id: a.greenhouse.native.partnerUsername, client_secret: a.greenhouse.native.partnerPassword })), 401, 'INVALID_CLIENT');
-    expectSrError(await call(`${sb.urls.smartrecruiters}/identity/oauth/token`, form({ grant_type: 'client_credentials', client_id: a.smartrecruiters.id, client_secret: a.smartrecruiters.externalTriggerToken })), 401, 'INVALID_CLIENT');
-    expectSrError(await call(`${sb.urls.smartrecruiters}/identity/oauth/token`, form({ grant_type: 'client_credentials' })), 401, 'INVALID_CLIENT');
-    expectSrError(await call(`${sb.urls.smartrecruiters}/identity/oauth/token`, json('POST', { grant_type: 'client_credentials' })), 415, 'UNSUPPORTED_MEDIA_TYPE');
-    expectSrError(await call(`${sb.urls.smartrecruiters}/identity/oauth/token`, form({ grant_type: 'authorization_code' })), 400, 'UNSUPPORTED_GRANT_TYPE');
+    const url = `${sb.urls.smartrecruiters}/identity/oauth/token`;
+    const expectOAuth = (r: { status: number; json: any }, status: number, error: string): void => {
+      expect(r.status, JSON.stringify(r.json)).toBe(status);
+      expect(validate('smartrecruiters/oauth-error', r.json).valid, JSON.stringify(r.json)).toBe(true);
+      expect(Object.keys(r.json).sort()).toEqual(['error', 'error_description']);
+      expect(r.json.error).toBe(error);
+    };
+    expectOAuth(await call(url, form({ grant_type: 'client_credentials', client_id: a.smartrecruiters.native.clientId, client_secret: 'nope' })), 401, 'invalid_client');
+    expectOAuth(await call(url, form({ grant_type: 'client_credentials', client_id: a.greenhouse.native.partnerUsername, client_secret: a.greenhouse.native.partnerPassword })), 401, 'invalid_client');
+    expectOAuth(await call(url, form({ grant_type: 'client_credentials', client_id: a.smartrecruiters.id, client_secret: a.smartrecruiters.externalTriggerToken })), 401, 'invalid_client');
+    expectOAuth(await call(url, form({ grant_type: 'client_credentials' })), 400, 'invalid_request');
+    expectOAuth(await call(url, json('POST', { grant_type: 'client_credentials' })), 400, 'invalid_request');
+    expectOAuth(await call(url, form({ grant_type: 'authorization_code' })), 400, 'unsupported_grant_type');
+    expectOAuth(await call(url, form({ grant_type: 'client_credentials', client_id: a.smartrecruiters.native.clientId, client_secret: a.smartrecruiters.native.clientSecret, scope: 'partner_configuration_manage' })), 400, 'invalid_scope');
   });
 
   it('results: no, unknown, other-ATS and expired tokens are 401', async () => {

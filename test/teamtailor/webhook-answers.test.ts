@@ -49,7 +49,7 @@ afterAll(async () => {
 const lastCard = async () => (await em.card('cand_ada')).results.at(-1)!;
 
 describe('Teamtailor emulator against a stub partner', () => {
-  it('sends an HS256 provider key and a Teamtailor-Signature over "<t>.<event id>"', async () => {
+  it('sends an HS256 provider key and a Teamtailor-Signature: v1 over "<t>.<event id>", v0 over "<t>.<body>"', async () => {
     mode = { config: select, status: 200, body: {} };
     received.length = 0;
     const report = await em.sendTest({ category: 'assessment' });
@@ -60,9 +60,11 @@ describe('Teamtailor emulator against a stub partner', () => {
     expect(JSON.parse(Buffer.from(h, 'base64url').toString())).toMatchObject({ alg: 'HS256' });
     expect(JSON.parse(Buffer.from(c, 'base64url').toString())).toMatchObject({ externalTriggerToken: DEMO_ACCOUNTS.teamtailor.externalTriggerToken });
     expect(s).toBe(createHmac('sha256', DEMO_ACCOUNTS.teamtailor.native.partnerApiKey).update(`${h}.${c}`).digest('base64url'));
-    const m = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(hook.headers['teamtailor-signature']))!;
+    const m = /^t=(\d+),v1=([0-9a-f]{64}),v0=([0-9a-f]{64})$/.exec(String(hook.headers['teamtailor-signature']))!;
+    expect(m, String(hook.headers['teamtailor-signature'])).not.toBeNull();
     const ev = hook.body['partner-event'];
     expect(m[2]).toBe(createHmac('sha256', 'tt_webhook_secret_assessments_demo').update(`${m[1]}.${ev.id}`).digest('hex'));
+    expect(m[3]).toBe(createHmac('sha256', 'tt_webhook_secret_assessments_demo').update(`${m[1]}.${JSON.stringify(hook.body)}`).digest('hex'));
     expect(ev['webhook-data']).toEqual({ 'package-id': 'p1' });
     expect(ev['partner-result']).toMatchObject({ status: 'sending', 'update-url': `${tt.url}/partner/v1/partner-results/${report.nativeId}` });
     expect(ev.candidate).toMatchObject({ id: 54321, 'first-name': 'Ada', job: { id: 12345 }, recruiter: { email: 'edison.kuhn@acme.example' } });

@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../errors.ts';
-import type { DirectHandler, DirectRoutes, HopLocals, HopRequest } from '../../http/direct-routes.ts';
+import type { DirectHandler, DirectRoutes, HopLocals, HopRequest, Reply } from '../../http/direct-routes.ts';
+import { pick, preferenceApplied, rawCalls, readQueryOptions, timedOut, UnifiedRateLimiter, updatedAfter } from './query-options.ts';
 import { requireApiKey } from '../auth.ts';
 import { recordVerdict, requireBody, validBody } from '../validate-body.ts';
 import { checkResultSchema, judgeResult, WARNING_HEADER, warningHeaderValue } from '../result-rules.ts';
@@ -51,10 +52,13 @@ export function unifiedRoutes(core: BridgeCore, routes: DirectRoutes): void {
     patch: (p: string, h: DirectHandler) => routes.patch(p, authed(h)),
     delete: (p: string, h: DirectHandler) => routes.delete(p, authed(h)),
   };
+  const limiter = new UnifiedRateLimiter(() => core.config.unifiedApi.rateLimit);
   function authed(h: DirectHandler): DirectHandler {
-    return (req, locals) => {
+    return async (req, locals) => {
       requireApiKey(req, core.config.apiKey);
-      return h(req, locals);
+      const applied = preferenceApplied(req);
+      const reply = limiter.check(req) ?? (await h(req, locals));
+      return Object.keys(applied).length ? { ...reply, headers: { ...reply.headers, ...applied } } : reply;
     };
   }
   const account = (req: HopRequest, locals: HopLocals): LinkedAccountRecord => {
@@ -70,9 +74,21 @@ export function unifiedRoutes(core: BridgeCore, routes: DirectRoutes): void {
     const outcome = await core.api.listPackages(acc, cat, { traceId: req.traceId });
     if (outcome.ok) return [...stored, ...outcome.packages.map((p) => ({ id: p.id, remote_id: p.remote_id ?? p.id, name: p.name, description: p.description ?? null, ...(p.tests ? { tests: p.tests } : {}) }))];
     if (stored.length) return stored;
+    if (outcome.reason === 'timeout' && core.config.unifiedApi.packageListTimeoutStatus === 408) throw new TimedOut(`Request timed out: ${outcome.explanation}`);
     throw new ApiError(502, 'PackageListError', `Bad Gateway: could not list packages. ${outcome.explanation}`, outcome.issues, [
       { status: outcome.status ?? null, url: core.config.providers[acc.provider].packages[cat].listUrl, raw: { reason: outcome.reason, explanation: outcome.explanation }, headers: null },
     ]);
+  }
+
+  class TimedOut extends Error {}
+  /** The packages, or the 408 reply when the list timed out and the config asks for 408. */
+  async function packagesOrTimeout(list: () => Promise<BackgroundCheckPackage[]>): Promise<{ list: BackgroundCheckPackage[] } | Reply> {
+    try {
+      return { list: await list() };
+    } catch (e) {
+      if (e instanceof TimedOut) return timedOut(e.message);
+      throw e;
+    }
   }
 
   r.get('/unified/ats/:category/packages', async (req, locals) => {
@@ -80,16 +96,23 @@ export function unifiedRoutes(core: BridgeCore, routes: DirectRoutes): void {
     if (!cat) throw new ApiError(404, 'RouteNotFoundError', `No route for GET ${req.path}`);
     locals.hop = 'packages-list';
     const acc = account(req, locals);
-    return { body: page(await packagesOf(acc, cat, req), req) };
+    const q = readQueryOptions(req);
+    const all = await packagesOrTimeout(() => packagesOf(acc, cat, req));
+    if (!('list' in all)) return all;
+    const p = page(updatedAfter(all.list, q.updatedAfter), req);
+    return { body: { data: p.data.map((x) => pick(x, q.fields)), next: p.next, ...(q.raw ? { raw: rawCalls(core.opts.journal, req.traceId) } : {}) } };
   });
 
   r.get('/unified/ats/:category/packages/:id', async (req, locals) => {
     const cat = category(req);
     if (!cat) throw new ApiError(404, 'RouteNotFoundError', `No route for GET ${req.path}`);
     const acc = account(req, locals);
-    const found = (await packagesOf(acc, cat, req)).find((p) => p.id === req.params.id);
+    const q = readQueryOptions(req);
+    const all = await packagesOrTimeout(() => packagesOf(acc, cat, req));
+    if (!('list' in all)) return all;
+    const found = all.list.find((p) => p.id === req.params.id);
     if (!found) throw new ApiError(404, 'NotFoundError', `Package ${JSON.stringify(req.params.id)} was not found`);
-    return { body: { data: found } };
+    return { body: { data: pick(found, q.fields), ...(q.raw ? { raw: rawCalls(core.opts.journal, req.traceId) } : {}) } };
   });
 
   r.post('/unified/ats/background_checks/packages', async (req, locals) => {

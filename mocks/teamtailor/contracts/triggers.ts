@@ -103,7 +103,7 @@ export function webhookInteraction(i: NewInteraction) {
     .given(TEAMTAILOR_TRIGGER_STATES.linked)
     .uponReceiving(TEAMTAILOR_TRIGGERS.webhook)
     .withRequest('POST', `${BASE}/webhook`, (b) => {
-      b.headers({ ...headers(), 'teamtailor-signature': regex('^t=\\d+,v1=[0-9a-f]{64}$', `t=1795435082,v1=${'d'.repeat(64)}`) }).jsonBody(partnerEventBody());
+      b.headers({ ...headers(), 'teamtailor-signature': regex('^t=\\d+,v1=[0-9a-f]{64}(,v0=[0-9a-f]{64})?$', `t=1795435082,v1=${'d'.repeat(64)}`) }).jsonBody(partnerEventBody());
     })
     .willRespondWith(200, (b) => {
       b.headers({ 'x-sandbox-order-id': regex(RE.orderId, EXAMPLE.orderId) }).jsonBody({

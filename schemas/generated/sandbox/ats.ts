@@ -1,5 +1,10 @@
 /* eslint-disable */
 /** Generated from schemas/ by `npm run schemas:generate`. Do not edit: change the schema instead. */
+import type { TeamtailorSandboxSettings } from '../teamtailor/sandbox-settings.ts';
+import type { RecruiteeSandboxSettings } from '../recruitee/sandbox-settings.ts';
+import type { GreenhouseSandboxSettings } from '../greenhouse/sandbox-settings.ts';
+import type { SmartRecruitersSandboxSettings } from '../smartrecruiters/sandbox-settings.ts';
+
 /**
  * This interface was referenced by `AtsKeys`'s JSON-Schema
  * via the `definition` "Ats".
@@ -24,4 +29,15 @@ export interface AtsKeys {
   ats?: AtsKey;
   service?: ServiceKey;
   faultTarget?: FaultTargetKey;
+  emulators?: EmulatorSettings;
+}
+/**
+ * This interface was referenced by `AtsKeys`'s JSON-Schema
+ * via the `definition` "EmulatorSettings".
+ */
+export interface EmulatorSettings {
+  teamtailor?: TeamtailorSandboxSettings;
+  recruitee?: RecruiteeSandboxSettings;
+  greenhouse?: GreenhouseSandboxSettings;
+  smartrecruiters?: SmartRecruitersSandboxSettings;
 }

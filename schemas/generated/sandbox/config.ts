@@ -1,6 +1,6 @@
 /* eslint-disable */
 /** Generated from schemas/ by `npm run schemas:generate`. Do not edit: change the schema instead. */
-import type { AtsKey, ServiceKey } from './ats.ts';
+import type { AtsKey, EmulatorSettings, ServiceKey } from './ats.ts';
 
 /**
  * This interface was referenced by `SandboxConfig`'s JSON-Schema
@@ -138,6 +138,29 @@ export interface SandboxConfig {
     completeAfterMs?: number;
     autoComplete?: boolean;
   };
+  /**
+   * Each emulator's settings for what the ATS's docs leave open ([I]) or that a test varies; the same objects as PUT /_sandbox/settings (Teamtailor: /_sandbox/teamtailor/settings) on that emulator. Applied on start and after every reset. The README's 'Confirmed and inferred behaviour' table lists every setting.
+   */
+  emulators?: EmulatorSettings;
+  /**
+   * The bridge's unified API: a rate limit (StackOne publishes none: [I], off by default) and the status of a package list that timed out ([I] 502 Bad Gateway by default; 408 Request timed out with Retry-After: 60 per StackOne's error table)
+   */
+  unifiedApi?: {
+    rateLimit?: {
+      /**
+       * default false
+       */
+      enabled?: boolean;
+      /**
+       * per API key and account, default 10
+       */
+      requestsPerSecond?: number;
+    };
+    /**
+     * default 502
+     */
+    packageListTimeoutStatus?: 502 | 408;
+  };
 }
 /**
  * This interface was referenced by `SandboxConfig`'s JSON-Schema
@@ -179,9 +202,9 @@ export interface WebhookConfig {
  */
 export interface ProviderConfig {
   /**
-   * Partner API (orders carry no hiring team) or Public + Partner API (they do)
+   * Partner API (orders carry no hiring team), Public + Partner API (they do; default), or public: an authentication type without the External Trigger Token (Teamtailor's Public API; SmartRecruiters: anything but OAuth - Assessments/Background Checks): the Connector Hub shows no token field and the ATS's external triggers are refused
    */
-  authType?: 'partner' | 'public+partner';
+  authType?: 'partner' | 'public+partner' | 'public';
   /**
    * false: the integration is disabled and its accounts answer 412
    */

@@ -34,6 +34,20 @@ export type ScenarioStep =
  */
 export type StepId = string;
 /**
+ * Wait until an expectation holds (a journal entry, the card, a delivery), or a fixed time (forMs: e.g. the Retry-After a partner honours), or both (the time first)
+ *
+ * This interface was referenced by `Scenario`'s JSON-Schema
+ * via the `definition` "WaitStep".
+ */
+export type WaitStep = WaitStep1 & WaitStep2;
+export type WaitStep1 =
+  | {
+      until: unknown;
+    }
+  | {
+      forMs: unknown;
+    };
+/**
  * This interface was referenced by `Scenario`'s JSON-Schema
  * via the `definition` "Expectation".
  */
@@ -230,18 +244,12 @@ export interface PartnerCallStep {
   };
   note?: string;
 }
-/**
- * Wait until an expectation holds (a journal entry, the card, a delivery), or for a fixed time (forMs: to see that something does NOT happen, e.g. a second result update)
- *
- * This interface was referenced by `Scenario`'s JSON-Schema
- * via the `definition` "WaitStep".
- */
-export interface WaitStep {
+export interface WaitStep2 {
   id?: StepId;
   action: 'wait';
   until?: Expectation;
   /**
-   * Wait this long, whatever happens
+   * Wait this long first, whatever happens (then for `until`, if given)
    */
   forMs?: number;
   timeoutMs?: number;

@@ -22,4 +22,12 @@ export interface TeamtailorSandboxSettings {
    * apply the webhook answer even when a result update already reached the partner-result
    */
   webhookResponseOverridesResult?: boolean;
+  /**
+   * [I] refuse a decimal assessment.score or criteria score with 422 (the docs give 0-100; the card reads 'N out of 100')
+   */
+  integerScores?: boolean;
+  /**
+   * send v0 in Teamtailor-Signature beside v1 ([C] the header format t=..,v1=..,v0=..; [I] v0 = HMAC-SHA256(secret, '<t>.<body>'), the scheme before 2024-07-12)
+   */
+  signatureV0?: boolean;
 }

@@ -23,7 +23,9 @@ const cacheOf = (bridge: BridgeApi): Map<string, CachedToken> => {
 };
 
 const failure = (res: CallResult, url: string, what: string): Extract<ResultDeliveryOutcome, { ok: false }> => {
-  const providerError = { status: res.status || null, url, raw: res.json ?? (res.text || res.error || null), headers: null };
+  // SmartRecruiters' rate-limit headers (and Retry-After on a 429) travel with the provider error
+  const limits = Object.fromEntries(Object.entries(res.headers ?? {}).filter(([k]) => k === 'retry-after' || k.startsWith('x-ratelimit-')));
+  const providerError = { status: res.status || null, url, raw: res.json ?? (res.text || res.error || null), headers: res.status === 429 && Object.keys(limits).length ? limits : null };
   if (res.failure || res.status >= 500) {
     return { ok: false, status: 502, errorCode: 'ProviderUnavailableError', message: `SmartRecruiters could not be reached for ${what}: ${res.error ?? `HTTP ${res.status}`}`, providerError };
   }

@@ -97,6 +97,7 @@ function categoryRoutes(bridge: BridgeApi, category: Category): Router {
     const partnerResultId = ev['partner-result'].id;
     // Teamtailor does not retry, but a form sent twice for one partner-result is still one order.
     const existing = bridge.ordersByNative(account.id, 'partnerResultId', partnerResultId)[0];
+    if (!existing) await requireListedPackage(bridge, account, category, packageId, ev.candidate?.job?.id, req.traceId);
     const order =
       existing ??
       (await bridge.placeOrder({
@@ -112,6 +113,21 @@ function categoryRoutes(bridge: BridgeApi, category: Category): Router {
     res.json(answer);
   });
   return r;
+}
+
+/**
+ * A package the partner does not list places no order: the webhook is answered 422 text/plain in the
+ * words of Teamtailor's own example ("Package pkg_2 is not enabled for this account") [C], and Teamtailor
+ * shows that text on the card. When the list cannot be had, the order goes ahead (the form was filled).
+ */
+async function requireListedPackage(bridge: BridgeApi, account: Parameters<BridgeApi['listPackages']>[0], category: Category, packageId: string, jobNumber: unknown, traceId: string): Promise<void> {
+  const jobId = jobNumber !== undefined && jobNumber !== null ? unifiedJobId(String(jobNumber)) : undefined;
+  const listed = await bridge.listPackages(account, category, { jobId, traceId });
+  if (listed.ok && !listed.packages.some((p) => p.id === packageId)) {
+    throw new ApiError(422, 'ValidationError', `Package ${packageId} is not enabled for this account`, [
+      { pointer: `/partner-event/webhook-data/${PACKAGE_WEBHOOK_KEY}`, message: 'names no package the partner lists', expected: listed.packages.map((p) => p.id), actual: packageId },
+    ]);
+  }
 }
 
 export function teamtailorExternalTrigger(bridge: BridgeApi): Router {

@@ -1,0 +1,36 @@
+/* eslint-disable */
+/** Generated from schemas/ by `npm run schemas:generate`. Do not edit: change the schema instead. */
+/**
+ * The Greenhouse emulator's behaviour where Greenhouse's docs are silent [I] (reference PART A); GET/PUT /_sandbox/settings on the Greenhouse emulator (a PUT may carry any subset), or `emulators.greenhouse` in sandbox.config.json.
+ */
+export interface GreenhouseSandboxSettings {
+  /**
+   * [I] status of a successful Mark Test as Completed PATCH (default 200)
+   */
+  patchStatus?: 200 | 204;
+  /**
+   * [I] read test_status before answering the PATCH (sync, default) or just after (async)
+   */
+  testStatusTiming?: 'sync' | 'async';
+  /**
+   * [I] a PATCH on a test already complete: refused with 409 (reject, default) or answered 2xx and ignored
+   */
+  duplicateUpdate?: 'reject' | 'ignore';
+  /**
+   * [T/I] also send candidate.id and application.id in send_test (third parties report them; Greenhouse's docs do not; default false)
+   */
+  emitExtraIds?: boolean;
+  /**
+   * [I] Basic credentials accepted on the PATCH and Harvest besides the linked account's Partner Username/Password (e.g. the org API key as user name, empty password)
+   *
+   * @maxItems 20
+   */
+  extraCredentials?: {
+    username: string;
+    password: string;
+  }[];
+  /**
+   * how long a PATCH that arrives while send_test is in flight waits for the partner_interview_id (default 3000)
+   */
+  sendingWaitMs?: number;
+}
