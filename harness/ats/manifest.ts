@@ -28,6 +28,12 @@ export interface AtsManifest {
   /** request headers of this ATS's protocol that carry credentials (masked by name in the journal) */
   readonly secretHeaders: readonly string[];
   /**
+   * How StackOne's Connector Hub names the authentication types of this ATS (harness/bridge/auth-types.ts):
+   * `public` is a type without the External Trigger Token field. Absent: Partner API, Public + Partner
+   * API, Public API.
+   */
+  readonly authTypeLabels?: { readonly partner: string; readonly 'public+partner': string; readonly public: string };
+  /**
    * The schema of this emulator's settings (config `emulators.<key>`, PUT /_sandbox/settings), by name
    * below schemas/ (`teamtailor/sandbox-settings`). Absent: any object.
    */

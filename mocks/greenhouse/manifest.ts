@@ -13,6 +13,7 @@ export const manifest = {
   },
   secretNativeKeys: ['partnerPassword'],
   secretHeaders: [],
+  authTypeLabels: { partner: 'Partner API', 'public+partner': 'Public + Partner API', public: 'Harvest API' },
   settingsSchema: 'greenhouse/sandbox-settings',
   cardScript: 'mocks/greenhouse/card.js',
 } as const satisfies AtsManifest;

@@ -13,6 +13,7 @@ export const manifest = {
   },
   secretNativeKeys: ['clientSecret'],
   secretHeaders: ['x-smarttoken'],
+  authTypeLabels: { partner: 'OAuth - Assessments/Background Checks', 'public+partner': 'OAuth - Assessments/Background Checks', public: 'API Key' },
   settingsSchema: 'smartrecruiters/sandbox-settings',
   cardScript: 'mocks/smartrecruiters/card.js',
 } as const satisfies AtsManifest;

@@ -49,6 +49,12 @@ describe('a fifth ATS registered from its own folder', () => {
     expect(sb.urls[KEY]).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
+  it('has its linked account on the bridge, as the Connector Hub shows it', async () => {
+    const res = await fetch(`${sb.urls.bridge}/accounts/${sb.accounts[KEY].id}`, { headers: { authorization: `Basic ${Buffer.from(`${sb.apiKey}:`).toString('base64')}` } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ provider: 'examplehr', setup_information: { authentication_type: 'Public + Partner API', external_trigger_token_field: 'shown' } });
+  });
+
   it('runs the whole loop: the form lists the partner\'s packages, Send orders, the partner\'s result shows on the card', async () => {
     const report = await sb.admin.sendTest(KEY, { category: 'assessment' });
     expect(report.ok, JSON.stringify(report)).toBe(true);
