@@ -15,7 +15,7 @@ import type { Collection } from '../store/store.ts';
 import type { OrderWebhook } from '../../schemas/generated/unified/order-webhook.ts';
 import type { StoredOrder } from './glossary.ts';
 
-export interface DeliveryAttempt {
+interface DeliveryAttempt {
   at: string;
   status: number;
   error?: string;

@@ -9,10 +9,10 @@ import { Router } from 'express';
 import type { EmulatorAdapter } from '../../harness/emulator/glossary.ts';
 import { DEFAULT_GREENHOUSE_OPTIONS, type GreenhouseEmulatorOptions } from './options.ts';
 import { renderGreenhouseError } from './errors.ts';
-import { takeHomeTestRoutes } from './test-completion.ts';
-import { harvestRoutes } from './harvest-routes.ts';
+import { takeHomeTestRoutes } from './native-api.ts';
+import { harvestRoutes } from './public-api.ts';
 import { openTestPicker, sendTakeHomeTest } from './recruiter.ts';
-import { takeHomeTests } from './take-home-tests.ts';
+import { takeHomeTests } from './state.ts';
 import { greenhouseCard } from './cards.ts';
 import { liveOptions, resetOptions, settingsRoutes } from './settings.ts';
 

@@ -22,7 +22,7 @@ import { candidateUuid } from './ids.ts';
 import { inlineOrder, listPackages, placeOrder } from './recruiter.ts';
 import { stateOf, type OrderMode } from './state.ts';
 
-export type SmartRecruitersActionReport = SendTestReport & { mode: OrderMode; inlineUrl?: string; step?: string };
+type SmartRecruitersActionReport = SendTestReport & { mode: OrderMode; inlineUrl?: string; step?: string };
 
 function body<T>(req: Request, schema: string): T {
   requireJson(req);

@@ -13,8 +13,8 @@ import type { BridgeApi, LinkedAccountRecord } from '../../glossary.ts';
 import type { SmartRecruitersOAuthError } from '../../../../schemas/generated/smartrecruiters/oauth-error.ts';
 import type { SmartRecruitersTokenResponse } from '../../../../schemas/generated/smartrecruiters/token-response.ts';
 
-export const ACCESS_TOKEN_TTL_SECONDS = 3600;
-export const SR_SCOPES = 'packages_view orders_modify';
+const ACCESS_TOKEN_TTL_SECONDS = 3600;
+const SR_SCOPES = 'packages_view orders_modify';
 
 interface Grant {
   accountId: string;
