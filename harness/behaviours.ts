@@ -10,26 +10,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-type BehaviourStatus = 'C' | 'T' | 'I';
+import type { BehaviourGroup, BehaviourStatus } from './emulator/glossary.ts';
 
-interface Behaviour {
-  /** what is emulated, in a few words */
-  what: string;
-  status: BehaviourStatus;
-  /** the sandbox.config.json path that changes it (dotted), with the default in `fallback` */
-  setting?: string;
-  /** the default value, as shown in the table */
-  fallback?: string;
-  /** an inferred choice no partner can observe (between the sandbox's own parts) */
-  internal?: string;
-  /** inferred wording only (the ATS documents no text) */
-  wording?: boolean;
-}
-
-export interface BehaviourGroup {
-  title: string;
-  behaviours: Behaviour[];
-}
+export type { BehaviourGroup };
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const README = path.join(ROOT, 'README.md');
@@ -37,14 +20,10 @@ const BEGIN = '<!-- behaviours:begin (generated from mocks/*/behaviours.ts and h
 const END = '<!-- behaviours:end -->';
 
 export async function behaviourGroups(): Promise<BehaviourGroup[]> {
-  const [tt, rc, gh, sr, bridge] = await Promise.all([
-    import('../mocks/teamtailor/behaviours.ts'),
-    import('../mocks/recruitee/behaviours.ts'),
-    import('../mocks/greenhouse/behaviours.ts'),
-    import('../mocks/smartrecruiters/behaviours.ts'),
-    import('./bridge/behaviours.ts'),
-  ]);
-  return [tt.behaviours, rc.behaviours, gh.behaviours, sr.behaviours, bridge.behaviours];
+  const [{ PROVIDERS }, { sidesOf }, bridge] = await Promise.all([import('./ats/registry.ts'), import('./ats/sides.ts'), import('./bridge/behaviours.ts')]);
+  // each registered ATS's list comes with its emulator adapter (mocks/<ats>/behaviours.ts)
+  const own = PROVIDERS.flatMap((k) => sidesOf(k).emulator.behaviours ?? []);
+  return [...own, bridge.behaviours];
 }
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

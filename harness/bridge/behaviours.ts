@@ -1,5 +1,5 @@
 /** What the StackOne bridge emulates and how sure it is (rendered into the README by harness/behaviours.ts). */
-import type { BehaviourGroup } from '../behaviours.ts';
+import type { BehaviourGroup } from '../emulator/glossary.ts';
 
 export const behaviours: BehaviourGroup = {
   title: 'StackOne bridge',

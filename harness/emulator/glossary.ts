@@ -59,6 +59,10 @@ export interface EmulatorAdapter {
   readonly key: ProviderKey;
   /** "Greenhouse" */
   readonly name: string;
+  /** what this emulator emulates and how sure it is (the README's behaviours table, harness/behaviours.ts) */
+  readonly behaviours?: BehaviourGroup;
+  /** the rows of this ATS's troubleshooting table in StackOne's guide (harness/scenarios/troubleshooting-rows.ts) */
+  readonly troubleshooting?: TroubleshootingRow[];
   /** extra JSON media types the native API takes (e.g. application/vnd.api+json) */
   readonly jsonTypes?: string[];
   /** an error in this ATS's own shape and wording */
@@ -76,3 +80,35 @@ export interface EmulatorAdapter {
   /** called once when the emulator starts and after a reset */
   init?(ctx: EmulatorContext): Promise<void> | void;
 }
+
+/** How sure the sandbox is of a behaviour: C confirmed by the docs, T stated by a third party, I inferred. */
+export type BehaviourStatus = 'C' | 'T' | 'I';
+
+interface Behaviour {
+  /** what is emulated, in a few words */
+  what: string;
+  status: BehaviourStatus;
+  /** the sandbox.config.json path that changes it (dotted), with the default in `fallback` */
+  setting?: string;
+  /** the default value, as shown in the table */
+  fallback?: string;
+  /** an inferred choice no partner can observe (between the sandbox's own parts) */
+  internal?: string;
+  /** inferred wording only (the ATS documents no text) */
+  wording?: boolean;
+}
+
+export interface BehaviourGroup {
+  title: string;
+  behaviours: Behaviour[];
+}
+
+/** A row of an ATS's troubleshooting table in StackOne's guide. */
+export interface TroubleshootingRow {
+  symptom: string;
+  /** set when no API call can cause the row: why */
+  screenOnly?: string;
+}
+
+/** Why a marketplace row has no scenario. */
+export const MARKETPLACE = 'the listing is published and approved by the ATS\'s partnership team; no API call of the integration is involved';

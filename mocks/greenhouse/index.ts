@@ -15,6 +15,8 @@ import { openTestPicker, sendTakeHomeTest } from './recruiter.ts';
 import { takeHomeTests } from './state.ts';
 import { greenhouseCard } from './cards.ts';
 import { liveOptions, resetOptions, settingsRoutes } from './settings.ts';
+import { behaviours } from './behaviours.ts';
+import { troubleshootingRows } from './troubleshooting.ts';
 
 export type { GreenhouseEmulatorOptions };
 
@@ -23,6 +25,8 @@ export function createGreenhouseEmulator(options: Partial<GreenhouseEmulatorOpti
   return {
     key: 'greenhouse',
     name: 'Greenhouse',
+    behaviours,
+    troubleshooting: troubleshootingRows,
     renderError: (err) => renderGreenhouseError(err),
     routes: (ctx) => {
       const r = Router();

@@ -12,10 +12,14 @@ import { seedPartners } from './partners.ts';
 import { openSendTestModal, sendCandidate } from './recruiter.ts';
 import { sendModalRoutes } from './send-modal.ts';
 import { resetRecruiteeSettings } from './settings.ts';
+import { behaviours } from './behaviours.ts';
+import { troubleshootingRows } from './troubleshooting.ts';
 
 export const recruiteeEmulator: EmulatorAdapter = {
   key: 'recruitee',
   name: 'Recruitee',
+  behaviours,
+  troubleshooting: troubleshootingRows,
   renderError: (err) => renderRecruiteeError(err),
   routes: (ctx) => Router().use(sendModalRoutes(ctx)).use(recruiteePartnersApi(ctx)).use(recruiteeCoreApi(ctx)),
   listPackages: (ctx, input) => openSendTestModal(ctx, input),

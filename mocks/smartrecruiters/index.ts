@@ -18,10 +18,14 @@ import { attachmentRoutes } from './attachments.ts';
 import { rateLimitRoutes } from './rate-limit.ts';
 import { registerSecret } from '../../harness/secrets.ts';
 import { DEFAULT_SETTINGS, stateOf } from './state.ts';
+import { behaviours } from './behaviours.ts';
+import { troubleshootingRows } from './troubleshooting.ts';
 
 export const smartrecruitersEmulator: EmulatorAdapter = {
   key: 'smartrecruiters',
   name: 'SmartRecruiters',
+  behaviours,
+  troubleshooting: troubleshootingRows,
   jsonTypes: ['application/merge-patch+json'],
   renderError: (err, req) => renderSmartRecruitersError(err, req),
   routes: (ctx) => Router().use(rateLimitRoutes(ctx)).use(sandboxRoutes(ctx)).use(connectFlowRoutes(ctx)).use(attachmentRoutes(ctx)).use(nativeRoutes(ctx)),

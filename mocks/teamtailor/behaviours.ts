@@ -1,5 +1,5 @@
 /** What the Teamtailor emulator emulates and how sure it is (rendered into the README by harness/behaviours.ts). */
-import type { BehaviourGroup } from '../../harness/behaviours.ts';
+import type { BehaviourGroup } from '../../harness/emulator/glossary.ts';
 
 const S = 'emulators.teamtailor';
 export const behaviours: BehaviourGroup = {

@@ -18,6 +18,8 @@ import { activate, openForm, sendWebhook } from './recruiter.ts';
 import { resultCard } from './cards.ts';
 import { ACTIVATION_FORM, PARTNERS } from './partners.ts';
 import { instance, partnerResults, resetInstance } from './state.ts';
+import { behaviours } from './behaviours.ts';
+import { troubleshootingRows } from './troubleshooting.ts';
 
 function sandboxRoutes(ctx: EmulatorContext): Router {
   const r = Router();
@@ -60,6 +62,8 @@ function sandboxRoutes(ctx: EmulatorContext): Router {
 export const teamtailorEmulator: EmulatorAdapter = {
   key: 'teamtailor',
   name: 'Teamtailor',
+  behaviours,
+  troubleshooting: troubleshootingRows,
   jsonTypes: [JSON_API],
   renderError: (err) => renderTeamtailorError(err),
   routes(ctx) {

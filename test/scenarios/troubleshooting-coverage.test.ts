@@ -1,10 +1,14 @@
 /** Every troubleshooting row of StackOne's guides is a scenario, or is listed with why only a screen can cause it. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarios } from '../../harness/scenarios/loader.ts';
-import { sameSymptom, TROUBLESHOOTING_ROWS } from '../../harness/scenarios/troubleshooting-rows.ts';
+import { sameSymptom, troubleshootingRows } from '../../harness/scenarios/troubleshooting-rows.ts';
 
 describe('troubleshooting coverage', () => {
   const { scenarios } = loadScenarios();
+  let TROUBLESHOOTING_ROWS: Awaited<ReturnType<typeof troubleshootingRows>>;
+  beforeAll(async () => {
+    TROUBLESHOOTING_ROWS = await troubleshootingRows();
+  });
   it('28 rows; each has a scenario or a reason, never both', () => {
     expect(TROUBLESHOOTING_ROWS.length).toBe(28);
     for (const r of TROUBLESHOOTING_ROWS) {
