@@ -17,6 +17,7 @@ import { AdminClient } from './control-plane/client.ts';
 import { DEMO_ACCOUNTS } from './demo.ts';
 import { createReferencePartner, type ReferencePartner } from '../mocks/partner/app.ts';
 import { EMULATOR_ADAPTERS } from '../mocks/index.ts';
+import { SandboxClock } from './clock.ts';
 
 export interface StartOptions extends Omit<SandboxConfig, 'ports'> {
   /** 0 for every service on a free port (tests), or per service */
@@ -32,6 +33,8 @@ export interface StartOptions extends Omit<SandboxConfig, 'ports'> {
    * or the outer sandbox's, so nothing it is made to call can learn the real key.
    */
   ownApiKey?: boolean;
+  /** the clock this sandbox runs on (default: a clock of its own, on real time) */
+  clock?: SandboxClock;
 }
 
 export interface Sandbox {
@@ -49,11 +52,19 @@ export interface Sandbox {
   emulators: Partial<Record<ProviderKey, Emulator>>;
   /** the express app of every running service (their route tables: request-guard probes walk them) */
   apps: Partial<Record<ServiceName, import('express').Express>>;
+  /** this sandbox's clock: freeze, advance and resume time (every timer and date of the sandbox reads it) */
+  clock: SandboxClock;
   close(): Promise<void>;
 }
 
 export async function startSandbox(options: StartOptions = {}): Promise<Sandbox> {
-  const { ports, configFile, only, hopWaitMs, ownApiKey, ...rest } = options;
+  const sandboxClock = options.clock ?? new SandboxClock();
+  // everything the sandbox starts (servers, timers, the journal) runs inside its clock
+  return sandboxClock.run(() => start(options, sandboxClock));
+}
+
+async function start(options: StartOptions, sandboxClock: SandboxClock): Promise<Sandbox> {
+  const { ports, configFile, only, hopWaitMs, ownApiKey, clock: _clock, ...rest } = options;
   const fileConfig = configFile === false ? undefined : loadConfigFile(configFile || 'sandbox.config.json');
   const portLayer: SandboxConfig['ports'] = typeof ports === 'number' ? Object.fromEntries(SERVICES.map((s) => [s, ports])) : ports;
   const inMemory = rest.inMemory ?? (rest.dataDir ? false : configFile === undefined && typeof ports === 'number' ? true : undefined);
@@ -88,8 +99,10 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
     journal,
     emulators: {},
     apps: {},
+    clock: sandboxClock,
     close: async () => {
       for (const c of closers) c();
+      sandboxClock.reset();
       await Promise.all(listening.map((l) => l.close()));
       journal.close();
       if (config.dataDir) {
@@ -128,7 +141,7 @@ export async function startSandbox(options: StartOptions = {}): Promise<Sandbox>
       await up('partner', app);
     }
     if (wanted.has('controlPlane')) {
-      await up('controlPlane', createControlPlane({ journal, config, urls: () => urls, apiKey: config.apiKey }));
+      await up('controlPlane', createControlPlane({ journal, config, urls: () => urls, apiKey: config.apiKey, forwardClock: Boolean(only && wantedOnlyControlPlane(only)) }));
     }
   } catch (e) {
     await sandbox.close();

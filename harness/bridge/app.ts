@@ -22,6 +22,8 @@ import { OrderWebhookDispatcher, type Delivery } from './webhook-dispatcher.ts';
 import { unifiedRoutes, type StoredPackage } from './routes/unified.ts';
 import type { BridgeApi, LinkedAccountRecord, ProviderAdapter, ProviderKey, StoredOrder } from './glossary.ts';
 import type { LinkedAccount } from '../../schemas/generated/unified/linked-account.ts';
+import { clock } from '../clock.ts';
+import { clockRoutes } from '../clock-routes.ts';
 
 export interface BridgeOptions {
   config: ResolvedConfig;
@@ -103,7 +105,7 @@ export class BridgeCore {
         externalTriggerToken: d.externalTriggerToken,
         originOwnerId: DEMO_OWNER.id,
         originOwnerName: DEMO_OWNER.name,
-        createdAt: new Date().toISOString(),
+        createdAt: clock.iso(),
         native: d.native,
       });
     }
@@ -156,6 +158,7 @@ export async function createBridge(opts: BridgeOptions): Promise<{ app: Express;
   app.get('/openapi.json', (_req, res) => {
     res.json(buildOpenApi(opts.url()));
   });
+  app.use(clockRoutes());
   app.use((req, _res, next) => {
     requireApiKey(req, opts.config.apiKey);
     next();

@@ -7,6 +7,7 @@ import { Router, type Express } from 'express';
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../errors.ts';
 import { createServiceApp, finishServiceApp, requireJson, type ServiceAppOptions } from '../http/service-app.ts';
+import { clockRoutes } from '../clock-routes.ts';
 import { createHttpClient } from '../http/client.ts';
 import type { Journal, JournalEntry } from '../journal.ts';
 import type { Store } from '../store/store.ts';
@@ -145,6 +146,7 @@ export async function createEmulator(adapter: EmulatorAdapter, opts: EmulatorOpt
     await adapter.init?.(ctx);
   }
   app.use(sandbox);
+  app.use(clockRoutes());
   app.use(adapter.routes(ctx));
   finishServiceApp(app, appOpts);
   return { app, ctx, sendTest, card, reset };

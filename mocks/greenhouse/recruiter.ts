@@ -14,6 +14,7 @@ import { callPartner, partnerUrl, reportResponseError } from './partner-calls.ts
 import { listTestsErrors, sendTestErrors } from './response-checks.ts';
 import { createTakeHomeTest, takeHomeTests, updateTakeHomeTest } from './take-home-tests.ts';
 import { GREENHOUSE_WORDING } from './wording.ts';
+import { clock } from '../../harness/clock.ts';
 
 const RESUME_DAYS = 7;
 export const ORDER_ID_HEADER = 'x-sandbox-order-id';
@@ -56,7 +57,7 @@ export async function sendTakeHomeTest(ctx: EmulatorContext, opts: GreenhouseEmu
       preferred_name: c.firstName,
       email: c.email,
       phone_number: c.phone,
-      resume_url: `${ctx.selfUrl()}/resumes/${c.number}?expires=${Date.now() + RESUME_DAYS * 86_400_000}`,
+      resume_url: `${ctx.selfUrl()}/resumes/${c.number}?expires=${clock.now() + RESUME_DAYS * 86_400_000}`,
       greenhouse_profile_url: profileUrl(ctx, c),
     },
     sent_by: input.recruiter.email,

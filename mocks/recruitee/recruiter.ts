@@ -12,6 +12,7 @@ import { partnerFor, partnerUrls, type RecruiteePartner } from './partners.ts';
 import { reportBook, type StoredReport } from './reports.ts';
 import { ACTION_LABEL, POPUP } from './wording.ts';
 import { recruiteeSettings, testsLoading } from './send-modal.ts';
+import { clock } from '../../harness/clock.ts';
 
 const ORDER_ID_HEADER = 'x-sandbox-order-id';
 
@@ -60,7 +61,7 @@ export async function sendCandidate(ctx: EmulatorContext, input: RecruiterInput 
   const partner = await integrated(ctx, input);
   if ('missing' in partner) return { ok: false, recruiterSees: POPUP.notIntegrated(partner.missing) };
   const { candidate: c, recruiter, pkg } = input;
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const book = await reportBook(ctx);
   const report: StoredReport = {
     id: randomUUID(),
