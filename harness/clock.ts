@@ -159,6 +159,13 @@ export class SandboxClock {
     return run;
   }
 
+  /** Moves time forward to `at` (ms since the epoch) when it is not there yet; see advance(). */
+  advanceTo(at: number): Promise<AdvanceReport> {
+    const run = this.advancing.then(() => this.runAdvance(Math.max(0, at - this.now())));
+    this.advancing = run.catch(() => undefined);
+    return run;
+  }
+
   /** Runs everything already due (a frozen clock that is not moved), then answers. */
   runDue(): Promise<AdvanceReport> {
     return this.advance(0);
@@ -239,7 +246,7 @@ export class SandboxClock {
         continue;
       }
       // untracked follow-ups (an HTTP answer being written, a store flush) get a couple of real turns
-      await new Promise((r) => globalThis.setTimeout(r, quiet === 0 ? 2 : 0));
+      await new Promise((r) => (quiet === 0 ? globalThis.setTimeout(r, 1) : setImmediate(r)));
       quiet = this.inflight.size ? 0 : quiet + 1;
     }
   }
