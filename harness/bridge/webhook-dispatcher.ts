@@ -152,7 +152,9 @@ export class OrderWebhookDispatcher {
   }
 
   backoff(attempt: number): number {
-    const { baseDelayMs, maxDelayMs } = this.config.delivery;
+    const { baseDelayMs, maxDelayMs, schedule } = this.config.delivery;
+    // a configured schedule over hours and days: the wait before retry n, the last one repeating
+    if (schedule?.length) return schedule[Math.min(attempt, schedule.length) - 1]!;
     const exp = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
     return Math.round(exp / 2 + Math.random() * (exp / 2));
   }

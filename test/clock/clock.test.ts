@@ -88,3 +88,17 @@ describe('virtual clock', () => {
     expect(sb.bridge!.orders.byId(id)!.results).toHaveLength(1);
   });
 });
+
+describe('scenarios on virtual time', () => {
+  it('runs a partner down for two days, delivered by a retry schedule over a week, in about a second at most', async () => {
+    const { findScenario } = await import('../../harness/scenarios/loader.ts');
+    const { runScenario } = await import('../../harness/scenarios/runner.ts');
+    const r = await runScenario(findScenario('teamtailor-webhook-partner-down-two-days'));
+    expect(r.ok, JSON.stringify(r.expectations.filter((e) => !e.ok))).toBe(true);
+    expect(r.durationMs).toBeLessThan(1_500);
+    // on real time the clock cannot be advanced: the step says so instead of waiting a week
+    const real = await runScenario(findScenario('teamtailor-webhook-partner-down-two-days'), { time: 'real' });
+    expect(real.ok).toBe(false);
+    expect(real.steps.find((s) => s.id === 'week')?.failure?.actual).toContain('real time');
+  });
+});
