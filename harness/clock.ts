@@ -91,7 +91,8 @@ export class SandboxClock {
   setTimeout(fn: () => unknown, ms: number, label = 'timer'): ClockTimer {
     const e: Entry = { id: ++this.seq, due: this.now() + Math.max(0, Number(ms) || 0), label, fn };
     this.timers.set(e.id, e);
-    if (this.frozenAt === undefined) this.arm(e);
+    // a frozen clock still runs what is due at the time it stands at (a delivery "now"): time does not pass, work does not stall
+    if (this.frozenAt === undefined || e.due <= this.frozenAt) this.arm(e);
     return e;
   }
 
@@ -121,7 +122,7 @@ export class SandboxClock {
   freeze(at?: string | number | Date): ClockState {
     const ms = at === undefined ? this.now() : at instanceof Date ? at.getTime() : typeof at === 'number' ? at : Date.parse(at);
     if (!Number.isFinite(ms)) throw new RangeError(`not a date: ${String(at)}`);
-    for (const e of this.timers.values()) this.disarm(e);
+    for (const e of this.timers.values()) if (e.due > ms) this.disarm(e);
     this.frozenAt = ms;
     this.changed(`frozen at ${new Date(ms).toISOString()}`);
     return this.state();
@@ -268,8 +269,8 @@ export class SandboxClock {
     const capped = Math.min(wait, 2_147_483_000);
     e.real = globalThis.setTimeout(() => {
       e.real = undefined;
-      if (!this.timers.has(e.id) || this.frozenAt !== undefined) return;
-      if (e.due > this.now()) return this.arm(e);
+      if (!this.timers.has(e.id)) return;
+      if (e.due > this.now()) return void (this.frozenAt === undefined && this.arm(e));
       this.fire(e);
     }, capped);
     e.real.unref?.();

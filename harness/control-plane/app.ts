@@ -194,6 +194,12 @@ export function createControlPlane(opts: ControlPlaneOptions): Express {
     }
   }
 
+  /** The recruiter hires the candidate (Greenhouse: its legacy test_status polling stops). */
+  app.post('/_sandbox/actions/:ats/candidates/:id/hire', async (req, res) => {
+    const out = await forward(ats(req), 'POST', `/_sandbox/recruiter/candidates/${encodeURIComponent(req.params.id)}/hire`);
+    relay(res, out);
+  });
+
   app.get('/openapi.json', async (_req, res) => {
     const out = await forward('bridge', 'GET', '/openapi.json');
     relay(res, out);

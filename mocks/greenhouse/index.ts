@@ -15,6 +15,7 @@ import { openTestPicker, sendTakeHomeTest } from './recruiter.ts';
 import { takeHomeTests } from './take-home-tests.ts';
 import { greenhouseCard } from './cards.ts';
 import { liveOptions, resetOptions, settingsRoutes } from './settings.ts';
+import { legacyPollingRoutes } from './legacy-polling.ts';
 
 export type { GreenhouseEmulatorOptions };
 
@@ -30,6 +31,7 @@ export function createGreenhouseEmulator(options: Partial<GreenhouseEmulatorOpti
       r.use(settingsRoutes(ctx, opts));
       r.use(takeHomeTestRoutes(ctx, live));
       r.use(harvestRoutes(ctx, live));
+      r.use(legacyPollingRoutes(ctx));
       return r;
     },
     listPackages: (ctx, input) => openTestPicker(ctx, input),

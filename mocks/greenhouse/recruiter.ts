@@ -15,6 +15,7 @@ import { listTestsErrors, sendTestErrors } from './response-checks.ts';
 import { createTakeHomeTest, takeHomeTests, updateTakeHomeTest } from './take-home-tests.ts';
 import { GREENHOUSE_WORDING } from './wording.ts';
 import { clock } from '../../harness/clock.ts';
+import { startLegacyPolling } from './legacy-polling.ts';
 
 const RESUME_DAYS = 7;
 export const ORDER_ID_HEADER = 'x-sandbox-order-id';
@@ -88,5 +89,6 @@ export async function sendTakeHomeTest(ctx: EmulatorContext, opts: GreenhouseEmu
   const answer = res.json as GreenhouseSendTestResponse;
   const orderId = res.headers[ORDER_ID_HEADER];
   await updateTakeHomeTest(book, test.id, () => ({ state: 'sent', partnerInterviewId: answer.partner_interview_id, ...(orderId ? { orderId } : {}) }));
+  startLegacyPolling(ctx, opts, test.id, input.traceId);
   return { ok: true, nativeId: test.id, ...(orderId ? { orderId } : {}), recruiterSees: GREENHOUSE_WORDING.submitted };
 }

@@ -37,6 +37,9 @@ export interface TakeHomeTest {
   completedAt?: string;
   /** the last problem Greenhouse had with this test (shown on the card) */
   lastError?: string;
+  /** legacy polling: test_status reads made by the hourly poll, and why the polling stopped */
+  polls?: number;
+  pollingStopped?: string;
   /** PATCHes refused because the test was already complete or being updated */
   refusedUpdates: number;
   updatedAt: string;

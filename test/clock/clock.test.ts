@@ -84,7 +84,7 @@ describe('virtual clock', () => {
     const at = d.attempts.map((a) => Date.parse(a.at));
     for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(Math.min(86_400_000, 3_600_000 * 2 ** (i - 1)) / 2);
     expect(at[at.length - 1]! - at[0]!).toBeGreaterThan(12 * 3_600_000);
-    expect(rep.ran.length).toBeGreaterThanOrEqual(6);
+    expect(rep.ran.length).toBeGreaterThanOrEqual(5); // the first attempt was due at once: it ran without an advance
     expect(sb.bridge!.orders.byId(id)!.results).toHaveLength(1);
   });
 });

@@ -39,3 +39,57 @@ describe('SmartRecruiters token lifetime', () => {
     expect(calls[calls.length - 1]!.at).toBe('2030-06-01T10:10:00.000Z');
   });
 });
+
+describe('Greenhouse legacy polling of test_status', () => {
+  const polls = (s: Sandbox) => s.journal.query({ limit: 5000, service: 'greenhouse' }).filter((h) => h.direction === 'out' && h.url.includes('test_status'));
+  const test = async (s: Sandbox) => (await s.admin.candidate('greenhouse', 'cand_ada')).results;
+  const start = (settings: Record<string, unknown> = {}) => startSandbox({ ports: 0, configFile: false, inMemory: true, partner: { autoComplete: false }, emulators: { greenhouse: { legacyPolling: true, ...settings } } });
+
+  it('is off by default: no test_status read in a day', async () => {
+    sb = await startSandbox({ ports: 0, configFile: false, inMemory: true, partner: { autoComplete: false } });
+    sb.clock.freeze('2030-01-01T00:00:00.000Z');
+    await sb.admin.sendTest('greenhouse');
+    await sb.clock.advance('1d');
+    expect(polls(sb)).toHaveLength(0);
+  });
+
+  it('reads hourly and stops once the status is complete', async () => {
+    sb = await start();
+    sb.clock.freeze('2030-01-01T00:00:00.000Z');
+    const sent = await sb.admin.sendTest('greenhouse');
+    await sb.clock.advance('3h');
+    expect(polls(sb).map((h) => h.at)).toEqual(['2030-01-01T01:00:00.000Z', '2030-01-01T02:00:00.000Z', '2030-01-01T03:00:00.000Z']);
+    // the partner's result becomes readable: the PATCH makes Greenhouse read it once, and the polls stop
+    const r = await bridgeCall(sb, 'greenhouse', 'PATCH', resultPath('assessment', sent.orderId!), { result: { value: 'passed' }, score: { value: '80' }, result_url: 'http://127.0.0.1:9/r/1', summary: 'ok' });
+    expect(r.status).toBe(200);
+    const n = polls(sb).length;
+    await sb.clock.advance('1d');
+    expect(polls(sb)).toHaveLength(n);
+  });
+
+  it('stops when the candidate is hired', async () => {
+    sb = await start();
+    sb.clock.freeze('2030-01-01T00:00:00.000Z');
+    await sb.admin.sendTest('greenhouse');
+    await sb.clock.advance('2h');
+    expect(polls(sb)).toHaveLength(2);
+    const hire = await fetch(`${sb.urls.controlPlane}/_sandbox/actions/greenhouse/candidates/cand_ada/hire`, { method: 'POST', headers: { 'x-ats-sandbox': '1' } });
+    expect(hire.status).toBe(200);
+    await sb.clock.advance('1d');
+    expect(polls(sb)).toHaveLength(2);
+  });
+
+  it('gives up 8 weeks after the test was sent', async () => {
+    sb = await start({ pollIntervalMinutes: 1440 });
+    sb.clock.freeze('2030-01-01T00:00:00.000Z');
+    await sb.admin.sendTest('greenhouse');
+    const t0 = Date.now();
+    await sb.clock.advance('12w');
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    const at = polls(sb).map((h) => h.at);
+    expect(at).toHaveLength(55); // daily from day 1 to day 55; the one at 8 weeks (day 56) stops instead
+    expect(at[at.length - 1]).toBe('2030-02-25T00:00:00.000Z');
+    expect(sb.clock.state().pending).toBe(0);
+    expect(await test(sb)).toHaveLength(1);
+  });
+});

@@ -33,4 +33,16 @@ export interface GreenhouseSandboxSettings {
    * how long a PATCH that arrives while send_test is in flight waits for the partner_interview_id (default 3000)
    */
   sendingWaitMs?: number;
+  /**
+   * [C] legacy polling: after send_test Greenhouse reads test_status hourly, stopping at complete, at hire, or after 8 weeks. Off by default: integrations built after 1 Oct 2019 must push (the PATCH). Runs on the sandbox clock (POST /_sandbox/clock).
+   */
+  legacyPolling?: boolean;
+  /**
+   * minutes between legacy polls ([C] 60)
+   */
+  pollIntervalMinutes?: number;
+  /**
+   * weeks after sending when legacy polling gives up ([C] 8)
+   */
+  pollForWeeks?: number;
 }
