@@ -9,6 +9,8 @@
 import { Router } from 'express';
 import type { EmulatorContext } from '../../harness/emulator/glossary.ts';
 import { clock } from '../../harness/clock.ts';
+import { ApiError } from '../../harness/errors.ts';
+import { WORLD } from '../../harness/emulator/world.ts';
 import type { GreenhouseEmulatorOptions } from './options.ts';
 import { claimForUpdate, takeHomeTests, updateTakeHomeTest, type TakeHomeTest } from './take-home-tests.ts';
 import { readTestStatus } from './test-completion.ts';
@@ -56,9 +58,11 @@ async function pollOnce(ctx: EmulatorContext, opts: GreenhouseEmulatorOptions, t
 export function legacyPollingRoutes(ctx: EmulatorContext): Router {
   const r = Router();
   r.post('/_sandbox/recruiter/candidates/:id/hire', async (req, res) => {
-    const id = String(req.params.id);
-    await (await hiredBook(ctx)).put(id, { candidateId: id, at: clock.iso() });
-    res.json({ candidateId: id, hired: true });
+    const given = String(req.params.id);
+    const c = WORLD.candidates.find((x) => x.id === given || String(x.number) === given);
+    if (!c) throw new ApiError(404, 'NotFoundError', `No candidate ${JSON.stringify(given.slice(0, 100))} in Greenhouse; known: ${WORLD.candidates.map((x) => x.id).join(', ')}`);
+    await (await hiredBook(ctx)).put(c.id, { candidateId: c.id, at: clock.iso() });
+    res.json({ candidateId: c.id, hired: true });
   });
   return r;
 }
