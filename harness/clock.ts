@@ -215,7 +215,7 @@ export class SandboxClock {
       this.frozenAt = Math.max(this.frozenAt!, next.due);
       ran.push({ at: new Date(this.frozenAt).toISOString(), label: next.label });
       this.fire(next);
-      await this.settle();
+      await this.settle(true);
     }
     this.frozenAt = Math.max(this.frozenAt!, target);
     if (wasRunning) {
@@ -232,14 +232,40 @@ export class SandboxClock {
     this.frozenAt = this.now();
   }
 
+  /** The timers in time order, sorted again only after one was added (an advance takes them from the front). */
+  private ordered: Entry[] = [];
+  private orderedSize = -1;
+  private orderedSeq = -1;
+
   private nextDue(target: number): Entry | undefined {
-    let best: Entry | undefined;
-    for (const e of this.timers.values()) if (e.due <= target && (!best || e.due < best.due || (e.due === best.due && e.id < best.id))) best = e;
-    return best;
+    if (this.orderedSeq !== this.seq || this.orderedSize < 0) {
+      this.ordered = [...this.timers.values()].sort((a, b) => b.due - a.due || b.id - a.id);
+      this.orderedSeq = this.seq;
+      this.orderedSize = this.ordered.length;
+    }
+    // the array is sorted latest first: the earliest live timer is at its end
+    for (let e = this.ordered[this.ordered.length - 1]; e; e = this.ordered[this.ordered.length - 1]) {
+      if (!this.timers.has(e.id)) {
+        this.ordered.pop();
+        continue;
+      }
+      return e.due <= target ? e : undefined;
+    }
+    return undefined;
   }
 
-  /** Waits until the work timers started is done and the event loop has had a few turns. */
-  private async settle(): Promise<void> {
+  /**
+   * Waits until the work timers started is done and the event loop has had a turn (light: between two
+   * timers) or a few, one of them a real millisecond (before the advance decides nothing more falls due).
+   */
+  private async settle(light = false): Promise<void> {
+    if (light) {
+      do {
+        if (this.inflight.size) await Promise.allSettled([...this.inflight]);
+        await new Promise((r) => setImmediate(r));
+      } while (this.inflight.size);
+      return;
+    }
     for (let quiet = 0; quiet < 3; ) {
       if (this.inflight.size) {
         await Promise.allSettled([...this.inflight]);
