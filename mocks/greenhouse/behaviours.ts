@@ -22,5 +22,6 @@ export const behaviours: BehaviourGroup = {
     { what: 'Card: View Report / Go to Test links, Score, Started At, Completed At, Notes', status: 'C' },
     { what: 'The score is shown with its application stage (the partner\'s Interview Plan stage)', status: 'C' },
     { what: 'The stage\'s name', status: 'I', wording: true },
+    { what: 'A test or order left without a result expires on the card ("Expired"), on the sandbox clock', status: 'I', setting: `${S}.expireAfterDays`, fallback: 'never' },
   ],
 };

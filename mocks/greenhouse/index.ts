@@ -43,6 +43,7 @@ export function createGreenhouseEmulator(options: Partial<GreenhouseEmulatorOpti
         .sort((a, b) => a.sentAt.localeCompare(b.sentAt))
         .map(greenhouseCard);
     },
+    expiry: (ctx) => ({ afterDays: liveOptions(ctx, opts).expireAfterDays, status: { label: 'Expired', tone: 'warning', icon: 'warning' } }),
     candidateNativeId: (c) => String(c.number),
     init: async (ctx) => {
       resetOptions(ctx, opts);

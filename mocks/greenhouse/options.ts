@@ -21,6 +21,8 @@ export interface GreenhouseEmulatorOptions {
   pollIntervalMinutes: number;
   /** after how many weeks from sending legacy polling gives up ([C] 8) */
   pollForWeeks: number;
+  /** days after which a test still waiting for its result shows Expired (null: never) */
+  expireAfterDays?: number | null;
 }
 
 export const DEFAULT_GREENHOUSE_OPTIONS: GreenhouseEmulatorOptions = {

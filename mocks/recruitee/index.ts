@@ -10,6 +10,8 @@ import { renderRecruiteeError } from './errors.ts';
 import { recruiteePartnersApi } from './partners-api.ts';
 import { seedPartners } from './partners.ts';
 import { openSendTestModal, sendCandidate } from './recruiter.ts';
+import { recruiteeSettings } from './send-modal.ts';
+import { STATUS_LABEL } from './wording.ts';
 import { resetRecruiteeSettings, sendModalRoutes } from './send-modal.ts';
 
 export const recruiteeEmulator: EmulatorAdapter = {
@@ -20,6 +22,8 @@ export const recruiteeEmulator: EmulatorAdapter = {
   listPackages: (ctx, input) => openSendTestModal(ctx, input),
   sendTest: (ctx, input) => sendCandidate(ctx, input),
   resultCards: (ctx, candidate) => recruiteeCards(ctx, candidate),
+  // Recruitee's report statuses are sent, completed, failed and canceled [C]: an expired test is shown canceled [I]
+  expiry: (ctx) => ({ afterDays: recruiteeSettings(ctx).expireAfterDays, status: { label: STATUS_LABEL.canceled, tone: 'warning', icon: 'warning' } }),
   candidateNativeId: (c) => String(c.number),
   init: async (ctx) => {
     resetRecruiteeSettings(ctx);

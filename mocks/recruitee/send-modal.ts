@@ -20,7 +20,7 @@ import { partnerFor } from './partners.ts';
 import { openSendTestModal } from './recruiter.ts';
 import { MODAL_TITLE } from './wording.ts';
 
-export type RecruiteeSettings = Required<RecruiteeSandboxSettings>;
+export type RecruiteeSettings = Required<Omit<RecruiteeSandboxSettings, 'expireAfterDays'>> & Pick<RecruiteeSandboxSettings, 'expireAfterDays'>;
 export const DEFAULT_RECRUITEE_SETTINGS: RecruiteeSettings = { resultUrlKey: RESULT_URL_KEY, testsLoadMs: 0, refusedReport: 'removed', enabledApps: ['assessment', 'background_check'] };
 
 const live = new WeakMap<EmulatorContext, RecruiteeSettings>();

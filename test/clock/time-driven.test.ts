@@ -93,3 +93,45 @@ describe('Greenhouse legacy polling of test_status', () => {
     expect(await test(sb)).toHaveLength(1);
   });
 });
+
+describe('expiry of a test or order left unanswered', () => {
+  const cases = [
+    ['teamtailor', 'Expired'],
+    ['recruitee', 'Canceled'],
+    ['greenhouse', 'Expired'],
+    ['smartrecruiters', 'Expired'],
+  ] as const;
+  it.each(cases)('%s shows "%s" once expireAfterDays have passed on the clock, never by default', async (ats, word) => {
+    sb = await startSandbox({ ports: 0, configFile: false, inMemory: true, partner: { autoComplete: false }, emulators: { [ats]: { expireAfterDays: 14 } } });
+    sb.clock.freeze('2030-01-01T00:00:00.000Z');
+    const sent = await sb.admin.sendTest(ats);
+    expect(sent.ok).toBe(true);
+    const status = async () => (await sb!.admin.candidate(ats, 'cand_ada')).results.find((r) => r.orderId === sent.orderId)!.status;
+    const before = await status();
+    await sb.clock.advance('13d');
+    expect((await status()).label).toBe(before.label);
+    await sb.clock.advance('1d');
+    expect((await status()).label).toBe(word);
+    expect((await status()).tooltip).toContain('no result 14 days');
+  });
+
+  it('takes the setting at run time too (PUT /_sandbox/settings)', async () => {
+    sb = await startSandbox({ ports: 0, configFile: false, inMemory: true, partner: { autoComplete: false } });
+    sb.clock.freeze('2030-01-01T00:00:00.000Z');
+    const sent = await sb.admin.sendTest('greenhouse');
+    const put = await fetch(`${sb.urls.greenhouse}/_sandbox/settings`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ expireAfterDays: 2 }) });
+    expect(put.status).toBe(200);
+    await sb.clock.advance('2d');
+    expect((await sb.admin.candidate('greenhouse', 'cand_ada')).results.find((r) => r.orderId === sent.orderId)!.status.label).toBe('Expired');
+  });
+
+  it('does not expire a completed test, nor any test by default', async () => {
+    sb = await startSandbox({ ports: 0, configFile: false, inMemory: true, partner: { completeAfterMs: 60_000 }, emulators: { teamtailor: { expireAfterDays: 1 } } });
+    sb.clock.freeze('2030-01-01T00:00:00.000Z');
+    const done = await sb.admin.sendTest('teamtailor');
+    const open = await sb.admin.sendTest('recruitee');
+    await sb.clock.advance('30d');
+    expect((await sb.admin.candidate('teamtailor', 'cand_ada')).results.find((r) => r.orderId === done.orderId)!.status.label).toBe('Completed');
+    expect((await sb.admin.candidate('recruitee', 'cand_ada')).results.find((r) => r.orderId === open.orderId)!.status.label).not.toBe('Canceled');
+  });
+});

@@ -45,4 +45,8 @@ export interface GreenhouseSandboxSettings {
    * weeks after sending when legacy polling gives up ([C] 8)
    */
   pollForWeeks?: number;
+  /**
+   * [I] days after which a test or order still waiting for its result shows as expired on the card, in this ATS's words (on the sandbox clock: POST /_sandbox/clock {"advance": "14d"}); null or absent: never (no deadline is documented). Read from sandbox.config.json.
+   */
+  expireAfterDays?: number | null;
 }
