@@ -6,14 +6,21 @@
  * fixed bridge port of scenario runs against your own partner) was sent the old sandbox's pooled
  * connection, and the call failed with "fetch failed" (undici: "other side closed"): the close and the
  * next start happen without an I/O turn in between, so the pool never saw the old socket end.
+ *
+ * Only servers of this process are kept alive (`listen()` registers them with keepAliveTo): a server
+ * elsewhere (your partner service, a Pact mock server) can close and come back on the same port without
+ * telling this process, so each call to it gets a connection of its own (`Connection: close`).
  */
 import { Dispatcher, Pool, fetch as undiciFetch, type RequestInit as UndiciRequestInit, type Response as UndiciResponse } from 'undici';
 
 class OriginPools extends Dispatcher {
   private readonly pools = new Map<string, Pool>();
+  /** origins of servers this process listens on, whose closing it hears of */
+  readonly own = new Set<string>();
 
   override dispatch(opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandlers): boolean {
     const origin = new URL(String(opts.origin)).origin;
+    if (!this.own.has(origin)) opts = { ...opts, reset: true };
     let pool = this.pools.get(origin);
     if (!pool || pool.closed || pool.destroyed) {
       // below the services' keepAliveTimeout (5 s), so the client never reuses a socket the server is closing
@@ -25,6 +32,7 @@ class OriginPools extends Dispatcher {
 
   /** Drops every pooled connection to an origin (its server closed); the next call opens a new one. */
   forget(origin: string): void {
+    this.own.delete(origin);
     const pool = this.pools.get(origin);
     if (!pool) return;
     this.pools.delete(origin);
@@ -45,6 +53,15 @@ class OriginPools extends Dispatcher {
 }
 
 const pools = new OriginPools();
+
+/** Keeps connections to a server of this process alive between calls (listen() calls it). */
+export function keepAliveTo(url: string): void {
+  try {
+    pools.own.add(new URL(url).origin);
+  } catch {
+    // not a URL
+  }
+}
 
 /** Drops the pooled connections to the server at this URL (call it when that server closes). */
 export function forgetConnections(url: string): void {

@@ -17,7 +17,7 @@ import { DirectRoutes, withCharset, type DirectMatch, type HopLocals, type HopRe
 import { guardRequest, isJsonType, writeCors, type GuardPolicy } from './request-guard.ts';
 import type { SchemaVerdict } from '../../schemas/generated/sandbox/journal-entry.ts';
 import type { FieldIssue } from '../../schemas/generated/unified/common.ts';
-import { forgetConnections } from './pools.ts';
+import { forgetConnections, keepAliveTo } from './pools.ts';
 
 export const TRACE_HEADER = 'x-sandbox-trace-id';
 
@@ -351,6 +351,7 @@ export async function listen(app: Express, port: number, host: string, options: 
   server.requestTimeout = 30_000;
   const addr = server.address() as AddressInfo;
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  keepAliveTo(`http://${shownHost}:${addr.port}`);
   return {
     server,
     port: addr.port,

@@ -95,6 +95,25 @@ describe.skipIf(!hasChromium)('dashboard', () => {
     await shot(page, 'scenario-duplicate-update');
   });
 
+  it('shows under a result what the bridge read on a guess, as text under the result', async () => {
+    const sr = panel('SmartRecruiters');
+    await expect.poll(() => sr.getByLabel('SmartRecruiters Package').locator('option').count()).toBeGreaterThan(0);
+    const sent = await sb.admin.sendTest('smartrecruiters', { category: 'assessment', candidateId: 'cand_ada' });
+    // the reference partner reports first; this later update is the one the card's warnings come from
+    await sb.admin.waitForCard('smartrecruiters', 'cand_ada', (c) => c.results.some((r) => r.orderId === sent.orderId && r.status.label === 'Completed'));
+    const res = await bridgeCall(sb, 'smartrecruiters', 'PATCH', resultPath('assessment', sent.orderId!), { result: { value: 'graded' }, score: { value: '82.5', min: '0', max: '100' }, result_url: 'https://partner.example/r/1' });
+    expect(res.status).toBe(200);
+    await sr.locator('select').first().selectOption('cand_ada'); // the card of the candidate the update was for
+    const warnings = sr.locator('.sandbox-warnings li');
+    await warnings.nth(1).waitFor({ timeout: 10_000 });
+    const text = await sr.locator('.sandbox-warnings').first().innerText();
+    expect(text).toContain('result.value is "graded"');
+    expect(text).toContain('sent to SmartRecruiters as 83 (inferred)');
+    // the list sits inside the result's text column, not beside it
+    expect(await sr.locator('.result .body .sandbox-warnings').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
   it('injects a fault and lists it in plain words, then clears it', async () => {
     await page.getByLabel('Fault route, method and path').fill('POST /webhooks/orders');
     await page.getByRole('button', { name: 'Inject fault' }).click();

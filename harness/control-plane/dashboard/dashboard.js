@@ -73,7 +73,8 @@ const renderers = {
 };
 /** The sandbox's own note under a result the bridge read on a guess (not part of the ATS's display). */
 const withWarnings = (node, r) => {
-  if (r.warnings?.length) node.append(el('ul', { class: 'sandbox-warnings', title: 'Read on a guess by the sandbox; `strict` refuses these' }, r.warnings.map((w) => el('li', {}, `⚠ ${w}`))));
+  // under the result's own text, not beside it (the result row is laid out as a row of tile and body)
+  if (r.warnings?.length) (node.querySelector('.body') ?? node).append(el('ul', { class: 'sandbox-warnings', title: 'Read on a guess by the sandbox; `strict` refuses these' }, r.warnings.map((w) => el('li', {}, `⚠ ${w}`))));
   return node;
 };
 const fields = (r) => r.fields.length ? el('dl', { class: 'fields' }, r.fields.map((f) => [el('dt', {}, f.label), el('dd', {}, f.value)])) : null;
@@ -148,15 +149,18 @@ class AtsPanel {
 
   async refresh() {
     const id = this.form.candidate.value || 'cand_ada';
+    // refreshes overlap (a journal event, a change of candidate): only the latest one may draw the card
+    const mine = (this.refreshes = (this.refreshes ?? 0) + 1);
     try {
       const c = await api(`/_sandbox/ats/${this.key}/candidates/${encodeURIComponent(id)}`);
+      if (mine !== this.refreshes) return;
       const render = renderers[this.key] ?? renderers.greenhouse;
       this.card.replaceChildren(
         el('div', { class: 'card-head' }, `${c.candidate.name}`, c.candidate.job ? ` · ${c.candidate.job}` : ''),
         ...(c.results.length ? [...c.results].reverse().map((r) => withWarnings(render(r), r)) : [el('p', { class: 'empty' }, 'No test sent yet.')]),
       );
     } catch (e) {
-      this.card.replaceChildren(el('p', { class: 'error-text' }, `Could not load the card: ${e.message}`));
+      if (mine === this.refreshes) this.card.replaceChildren(el('p', { class: 'error-text' }, `Could not load the card: ${e.message}`));
     }
   }
 }
