@@ -154,6 +154,10 @@ export async function runScenario(written: Scenario, o: RunOptions = {}): Promis
     fix = own.fix;
     base.description = def.description;
   }
+  // a scenario that moves the clock (days of retries, an expiry) cannot run on real time: skipped, saying why
+  if (!isVirtual(o) && def.steps.some((s) => s.action === 'advance-clock')) {
+    return { ...base, ok: true, skipped: 'needs the virtual clock (it has advance-clock steps): run it with the reference partner and without --time real', durationMs: 0, steps: [], expectations: [], timeline: [] };
+  }
   const timeoutMs = o.timeoutMs ?? def.timeoutMs ?? (o.partner ? 15_000 : 4_000);
   const markers: StepMarker[] = [];
   const steps: StepOutcome[] = [];
