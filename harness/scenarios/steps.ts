@@ -59,6 +59,12 @@ export async function runStep(step: ScenarioStep, id: string, ctx: RunContext): 
       const rec = record({ ok: r.ok, waitedMs: now() - started });
       return r.ok ? { record: rec } : { record: rec, failure: { ...r, expected: `${r.expected} within ${s.timeoutMs ?? ctx.timeoutMs} ms` } };
     }
+    case 'hire': {
+      const candidate = s.candidateId ?? ctx.lastCandidateId ?? 'cand_ada';
+      const out = await ctx.control('POST', `/_sandbox/actions/${ctx.def.ats}/candidates/${encodeURIComponent(candidate)}/hire`);
+      const rec = record({ status: out.status, body: out.json });
+      return out.status === 200 ? { record: rec } : { record: rec, failure: { expected: `${ctx.def.ats} lets the recruiter hire ${candidate}`, actual: `HTTP ${out.status} ${JSON.stringify(out.json)}` } };
+    }
     case 'advance-clock': {
       if (!ctx.virtual) return { record: record({ ok: false }), failure: { expected: 'the sandbox on virtual time', actual: 'this run is on real time (your own partner, or --time real): the clock cannot be advanced' } };
       const rep = await ctx.sb.clock.advance(s.by);

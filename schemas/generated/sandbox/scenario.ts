@@ -27,7 +27,8 @@ export type ScenarioStep =
   | SendWebhookStep
   | PartnerBehaviourStep
   | InjectFaultStep
-  | AdvanceClockStep;
+  | AdvanceClockStep
+  | HireStep;
 /**
  * This interface was referenced by `Scenario`'s JSON-Schema
  * via the `definition` "StepId".
@@ -494,6 +495,21 @@ export interface AdvanceClockStep {
    * How far: "90s", "2h", "7d", "1h30m", "2w"
    */
   by: string;
+  note?: string;
+}
+/**
+ * The recruiter hires the candidate (Greenhouse: its legacy test_status polling stops)
+ *
+ * This interface was referenced by `Scenario`'s JSON-Schema
+ * via the `definition` "HireStep".
+ */
+export interface HireStep {
+  id?: StepId;
+  action: 'hire';
+  /**
+   * Default: the candidate of the last send-test
+   */
+  candidateId?: string;
   note?: string;
 }
 /**
