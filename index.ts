@@ -13,3 +13,6 @@ export type { ResultUpdate } from './schemas/generated/unified/result-update.ts'
 export type { Order } from './schemas/generated/unified/order.ts';
 export type { OrderWebhook } from './schemas/generated/unified/order-webhook.ts';
 export * from './harness/scenarios/index.ts';
+// an ATS of your own, registered at run time (docs/adding-an-ats.md)
+export { registerAtsDefinition, type AtsDefinition, type AtsSides } from './harness/ats/sides.ts';
+export type { AtsManifest } from './harness/ats/manifest.ts';

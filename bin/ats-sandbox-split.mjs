@@ -7,15 +7,17 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { ensureFreshDist } from './fresh-dist.mjs';
 
-const services = ['bridge', 'teamtailor', 'recruitee', 'greenhouse', 'smartrecruiters', 'partner', 'controlPlane'];
 const bin = fileURLToPath(new URL('./ats-sandbox.mjs', import.meta.url));
-const width = Math.max(...services.map((s) => s.length));
 try {
   ensureFreshDist(); // once here, not in seven processes at the same time
 } catch (e) {
   console.error(e.message);
   process.exit(1);
 }
+// every service of the ATS registry (names only: no server code), the control plane last
+const { SERVICES } = await import('../dist/harness/names.js');
+const services = [...SERVICES.filter((s) => s !== 'controlPlane'), 'controlPlane'];
+const width = Math.max(...services.map((s) => s.length));
 
 let stopping = false;
 let status = 0;

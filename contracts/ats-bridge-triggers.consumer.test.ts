@@ -1,7 +1,7 @@
 /**
  * Consumer side of each ATS → bridge (external triggers): the REAL emulators' recruiter actions
  * (mocks/<ats>/) call Pact's mock bridge; the interactions go to contracts/pacts/<ats>-ats-sandbox-bridge.json.
- * Definitions: harness/contracts/ats/<ats>-triggers.ts.
+ * Definitions: mocks/<ats>/contracts/triggers.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { basic } from '../harness/signing.ts';
@@ -9,11 +9,11 @@ import { DEMO_ACCOUNTS } from '../harness/demo.ts';
 import { triggerPact } from '../harness/contracts/ats/pacts.ts';
 import { EXAMPLE } from '../harness/contracts/ats/matchers.ts';
 import { emulatorUnderTest, type EmulatorUnderTest } from '../harness/contracts/ats/emulator-under-test.ts';
-import * as teamtailor from '../harness/contracts/ats/teamtailor-triggers.ts';
-import * as recruitee from '../harness/contracts/ats/recruitee-triggers.ts';
-import * as greenhouse from '../harness/contracts/ats/greenhouse-triggers.ts';
-import * as smartrecruiters from '../harness/contracts/ats/smartrecruiters-triggers.ts';
-import { reportResponseError } from '../mocks/greenhouse/partner-calls.ts';
+import * as teamtailor from '../mocks/teamtailor/contracts/triggers.ts';
+import * as recruitee from '../mocks/recruitee/contracts/triggers.ts';
+import * as greenhouse from '../mocks/greenhouse/contracts/triggers.ts';
+import * as smartrecruiters from '../mocks/smartrecruiters/contracts/triggers.ts';
+import { reportResponseError } from '../mocks/greenhouse/external-trigger.ts';
 import { inlineOrder } from '../mocks/smartrecruiters/recruiter.ts';
 import { jobOf } from '../harness/emulator/world.ts';
 

@@ -13,17 +13,23 @@ import { runVerifier } from '../harness/contracts/run-verifier.ts';
 import { failureLines, type VerifyReport } from '../harness/contracts/verify-report.ts';
 import { resultPactFile, triggerPactFile } from '../harness/contracts/ats/pacts.ts';
 import { atsRequestFilter, type Rewrite } from '../harness/contracts/ats/verify-filter.ts';
-import { atsTokenFor, bridgeTokenFor, resultAuthHeaders, smartRecruitersResultForm, smartRecruitersTriggerForm, triggerAuthorization } from '../harness/contracts/ats/auth.ts';
-import { TEAMTAILOR_RESULT_STATES, TEAMTAILOR_RESULTS } from '../harness/contracts/ats/teamtailor-results.ts';
-import { RECRUITEE_RESULT_STATES, RECRUITEE_RESULTS } from '../harness/contracts/ats/recruitee-results.ts';
-import { GREENHOUSE_RESULT_STATES, GREENHOUSE_RESULTS } from '../harness/contracts/ats/greenhouse-results.ts';
-import { SMARTRECRUITERS_RESULT_STATES, SMARTRECRUITERS_RESULTS } from '../harness/contracts/ats/smartrecruiters-results.ts';
+import { atsTokenFor, bridgeTokenFor, smartRecruitersResultForm, smartRecruitersTriggerForm } from '../mocks/smartrecruiters/contracts/auth.ts';
+import * as teamtailorTriggers from '../mocks/teamtailor/contracts/triggers.ts';
+import * as recruiteeTriggers from '../mocks/recruitee/contracts/triggers.ts';
+import * as greenhouseTriggers from '../mocks/greenhouse/contracts/triggers.ts';
+import * as teamtailorResults from '../mocks/teamtailor/contracts/results.ts';
+import * as recruiteeResults from '../mocks/recruitee/contracts/results.ts';
+import * as greenhouseResults from '../mocks/greenhouse/contracts/results.ts';
+import { TEAMTAILOR_RESULT_STATES, TEAMTAILOR_RESULTS } from '../mocks/teamtailor/contracts/results.ts';
+import { RECRUITEE_RESULT_STATES, RECRUITEE_RESULTS } from '../mocks/recruitee/contracts/results.ts';
+import { GREENHOUSE_RESULT_STATES, GREENHOUSE_RESULTS } from '../mocks/greenhouse/contracts/results.ts';
+import { SMARTRECRUITERS_RESULT_STATES, SMARTRECRUITERS_RESULTS } from '../mocks/smartrecruiters/contracts/results.ts';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { TEAMTAILOR_TRIGGER_STATES, TEAMTAILOR_TRIGGERS } from '../harness/contracts/ats/teamtailor-triggers.ts';
-import { RECRUITEE_TRIGGER_STATES, RECRUITEE_TRIGGERS } from '../harness/contracts/ats/recruitee-triggers.ts';
-import { GREENHOUSE_TRIGGER_STATES, GREENHOUSE_TRIGGERS } from '../harness/contracts/ats/greenhouse-triggers.ts';
-import { SMARTRECRUITERS_TRIGGER_STATES, SMARTRECRUITERS_TRIGGERS } from '../harness/contracts/ats/smartrecruiters-triggers.ts';
+import { TEAMTAILOR_TRIGGER_STATES, TEAMTAILOR_TRIGGERS } from '../mocks/teamtailor/contracts/triggers.ts';
+import { RECRUITEE_TRIGGER_STATES, RECRUITEE_TRIGGERS } from '../mocks/recruitee/contracts/triggers.ts';
+import { GREENHOUSE_TRIGGER_STATES, GREENHOUSE_TRIGGERS } from '../mocks/greenhouse/contracts/triggers.ts';
+import { SMARTRECRUITERS_TRIGGER_STATES, SMARTRECRUITERS_TRIGGERS } from '../mocks/smartrecruiters/contracts/triggers.ts';
 import { EXAMPLE_RESULT } from '../harness/contracts/ats/matchers.ts';
 import { bridgeCall, resultPath } from '../test/helpers.ts';
 import type { ProviderKey } from '../harness/config.ts';
@@ -71,8 +77,8 @@ function smartRecruitersTriggerRewrite(bridgeUrl: string): (req: Request) => Pro
 }
 
 const TRIGGERS = {
-  teamtailor: () => verifyBridge('teamtailor', { [TEAMTAILOR_TRIGGER_STATES.linked]: noop }, () => ({ headers: { authorization: triggerAuthorization('teamtailor', sb.accounts.teamtailor) } })),
-  recruitee: () => verifyBridge('recruitee', { [RECRUITEE_TRIGGER_STATES.linked]: noop }, () => ({ headers: { authorization: triggerAuthorization('recruitee', sb.accounts.recruitee) } })),
+  teamtailor: () => verifyBridge('teamtailor', { [TEAMTAILOR_TRIGGER_STATES.linked]: noop }, () => ({ headers: { authorization: teamtailorTriggers.triggerAuthorization(sb.accounts.teamtailor) } })),
+  recruitee: () => verifyBridge('recruitee', { [RECRUITEE_TRIGGER_STATES.linked]: noop }, () => ({ headers: { authorization: recruiteeTriggers.triggerAuthorization(sb.accounts.recruitee) } })),
   greenhouse: () =>
     verifyBridge(
       'greenhouse',
@@ -81,7 +87,7 @@ const TRIGGERS = {
         [GREENHOUSE_TRIGGER_STATES.orderExists]: () => sent('greenhouse'),
         [GREENHOUSE_TRIGGER_STATES.resultDelivered]: () => withResult('greenhouse'),
       },
-      () => ({ headers: { authorization: triggerAuthorization('greenhouse', sb.accounts.greenhouse) } }),
+      () => ({ headers: { authorization: greenhouseTriggers.triggerAuthorization(sb.accounts.greenhouse) } }),
     ),
   smartrecruiters: () =>
     verifyBridge('smartrecruiters', { [SMARTRECRUITERS_TRIGGER_STATES.linked]: async () => ({ smartRecruitersUrl: sb.urls.smartrecruiters }) }, smartRecruitersTriggerRewrite(sb.urls.bridge)),
@@ -126,19 +132,19 @@ const RESULTS = {
     verifyEmulator(
       'teamtailor',
       { [TEAMTAILOR_RESULT_STATES.exists]: native('teamtailor', 'partnerResultId'), [TEAMTAILOR_RESULT_STATES.deleted]: gone('partnerResultId') },
-      () => ({ headers: resultAuthHeaders('teamtailor', sb.accounts.teamtailor) }),
+      () => ({ headers: teamtailorResults.resultAuthHeaders(sb.accounts.teamtailor) }),
     ),
   recruitee: () =>
     verifyEmulator(
       'recruitee',
       { [RECRUITEE_RESULT_STATES.exists]: native('recruitee', 'reportId'), [RECRUITEE_RESULT_STATES.deleted]: gone('reportId') },
-      () => ({ headers: resultAuthHeaders('recruitee', sb.accounts.recruitee) }),
+      () => ({ headers: recruiteeResults.resultAuthHeaders(sb.accounts.recruitee) }),
     ),
   greenhouse: () =>
     verifyEmulator(
       'greenhouse',
       { [GREENHOUSE_RESULT_STATES.sent]: native('greenhouse', 'testId'), [GREENHOUSE_RESULT_STATES.complete]: async () => ({ testId: (await withResult('greenhouse')).nativeId }) },
-      () => ({ headers: resultAuthHeaders('greenhouse', sb.accounts.greenhouse) }),
+      () => ({ headers: greenhouseResults.resultAuthHeaders(sb.accounts.greenhouse) }),
     ),
   smartrecruiters: () =>
     verifyEmulator(
@@ -196,7 +202,7 @@ describe('a broken bridge payload fails its contract, naming the field', () => {
   it('a Recruitee tests list whose tests lost their name fails the Recruitee → bridge pact at body $[0], naming name', async () => {
     const broken = await bridgeWithout(/\/recruitee\/assessment\/tests/, (tests: { name?: string }[]) => tests.map(({ name: _name, ...rest }) => rest));
     try {
-      const report = await verifyBridge('recruitee', { [RECRUITEE_TRIGGER_STATES.linked]: noop }, () => ({ headers: { authorization: triggerAuthorization('recruitee', sb.accounts.recruitee) } }), broken.url);
+      const report = await verifyBridge('recruitee', { [RECRUITEE_TRIGGER_STATES.linked]: noop }, () => ({ headers: { authorization: recruiteeTriggers.triggerAuthorization(sb.accounts.recruitee) } }), broken.url);
       expect(report.ok).toBe(false);
       // "a request for the assessment tests: body $[0]: Actual map is missing the following keys: name"
       expect(failureLines(report)).toContain('a request for the assessment tests: body $[0]: Actual map is missing the following keys: name');

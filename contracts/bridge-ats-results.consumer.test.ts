@@ -1,7 +1,7 @@
 /**
  * Consumer side of bridge → each ATS (native result APIs): the REAL bridge's result mappers
  * (harness/bridge/providers/<ats>/) write a partner's result to Pact's mock ATS; the interactions go
- * to contracts/pacts/ats-sandbox-bridge-<ats>.json. Definitions: harness/contracts/ats/<ats>-results.ts.
+ * to contracts/pacts/ats-sandbox-bridge-<ats>.json. Definitions: mocks/<ats>/contracts/results.ts.
  *
  * The order is placed the way the ATS places it: the real emulator's recruiter action goes to the
  * real bridge, with the emulator's own URL (the partner-result's update-url, the take_home_test URL,
@@ -13,10 +13,10 @@ import type { PactV4 } from '@pact-foundation/pact';
 import { startSandbox, type Sandbox } from '../harness/sandbox.ts';
 import { resultPact } from '../harness/contracts/ats/pacts.ts';
 import { emulatorUnderTest, type EmulatorUnderTest } from '../harness/contracts/ats/emulator-under-test.ts';
-import * as teamtailor from '../harness/contracts/ats/teamtailor-results.ts';
-import * as recruitee from '../harness/contracts/ats/recruitee-results.ts';
-import * as greenhouse from '../harness/contracts/ats/greenhouse-results.ts';
-import * as smartrecruiters from '../harness/contracts/ats/smartrecruiters-results.ts';
+import * as teamtailor from '../mocks/teamtailor/contracts/results.ts';
+import * as recruitee from '../mocks/recruitee/contracts/results.ts';
+import * as greenhouse from '../mocks/greenhouse/contracts/results.ts';
+import * as smartrecruiters from '../mocks/smartrecruiters/contracts/results.ts';
 import { EXAMPLE_RESULT } from '../harness/contracts/ats/matchers.ts';
 import { bridgeCall, resultPath } from '../test/helpers.ts';
 import type { ProviderKey } from '../harness/config.ts';

@@ -10,9 +10,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export type BehaviourStatus = 'C' | 'T' | 'I';
+type BehaviourStatus = 'C' | 'T' | 'I';
 
-export interface Behaviour {
+interface Behaviour {
   /** what is emulated, in a few words */
   what: string;
   status: BehaviourStatus;
@@ -32,9 +32,9 @@ export interface BehaviourGroup {
 }
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const README = path.join(ROOT, 'README.md');
-export const BEGIN = '<!-- behaviours:begin (generated from mocks/*/behaviours.ts and harness/bridge/behaviours.ts by `npm run schemas:generate`; do not edit) -->';
-export const END = '<!-- behaviours:end -->';
+const README = path.join(ROOT, 'README.md');
+const BEGIN = '<!-- behaviours:begin (generated from mocks/*/behaviours.ts and harness/bridge/behaviours.ts by `npm run schemas:generate`; do not edit) -->';
+const END = '<!-- behaviours:end -->';
 
 export async function behaviourGroups(): Promise<BehaviourGroup[]> {
   const [tt, rc, gh, sr, bridge] = await Promise.all([
@@ -49,7 +49,7 @@ export async function behaviourGroups(): Promise<BehaviourGroup[]> {
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-export function renderBehaviours(groups: BehaviourGroup[]): string {
+function renderBehaviours(groups: BehaviourGroup[]): string {
   const lines: string[] = [];
   const count = (s: BehaviourStatus) => groups.reduce((n, g) => n + g.behaviours.filter((b) => b.status === s).length, 0);
   lines.push(`${count('C')} confirmed (C), ${count('T')} stated by a third party (T), ${count('I')} inferred (I). Every T and I choice has a setting in \`sandbox.config.json\` unless only the sandbox's own parts see it or it is wording.`, '');
@@ -64,11 +64,11 @@ export function renderBehaviours(groups: BehaviourGroup[]): string {
   return lines.join('\n').trimEnd();
 }
 
-export const COVERAGE_BEGIN = '<!-- troubleshooting:begin (generated from harness/scenarios/troubleshooting-rows.ts and scenarios/ by `npm run schemas:generate`; do not edit) -->';
-export const COVERAGE_END = '<!-- troubleshooting:end -->';
+const COVERAGE_BEGIN = '<!-- troubleshooting:begin (generated from harness/scenarios/troubleshooting-rows.ts and scenarios/ by `npm run schemas:generate`; do not edit) -->';
+const COVERAGE_END = '<!-- troubleshooting:end -->';
 
 /** The README with a section replaced; throws when the markers are missing. */
-export function withSection(readme: string, section: string, begin = BEGIN, end = END): string {
+function withSection(readme: string, section: string, begin = BEGIN, end = END): string {
   const a = readme.indexOf(begin);
   const b = readme.indexOf(end);
   if (a < 0 || b < a) throw new Error(`README.md has no generated section (markers ${begin} … ${end})`);
@@ -76,7 +76,7 @@ export function withSection(readme: string, section: string, begin = BEGIN, end 
 }
 
 /** The troubleshooting coverage table (rows of StackOne's guides → scenarios). */
-export async function renderTroubleshootingCoverage(): Promise<string> {
+async function renderTroubleshootingCoverage(): Promise<string> {
   const [{ loadScenarios }, { renderCoverage }] = await Promise.all([import('./scenarios/loader.ts'), import('./scenarios/troubleshooting-rows.ts')]);
   return renderCoverage(loadScenarios().scenarios);
 }

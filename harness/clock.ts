@@ -319,7 +319,7 @@ export class SandboxClock {
 const storage = new AsyncLocalStorage<SandboxClock>();
 
 /** The clock of code running outside any sandbox (the CLI, tests' own code). */
-export const processClock = new SandboxClock();
+const processClock = new SandboxClock();
 
 /** The clock of the sandbox whose code is running now. */
 export const currentClock = (): SandboxClock => storage.getStore() ?? processClock;

@@ -12,15 +12,8 @@ export type { SandboxConfig };
 import { PROVIDERS, CATEGORIES, SERVICES, type ProviderKey, type Category, type ServiceName } from './names.ts';
 export { PROVIDERS, CATEGORIES, SERVICES, type ProviderKey, type Category, type ServiceName };
 
-export const DEFAULT_PORTS: Record<ServiceName, number> = {
-  controlPlane: 4000,
-  bridge: 4010,
-  teamtailor: 4011,
-  recruitee: 4012,
-  greenhouse: 4013,
-  smartrecruiters: 4014,
-  partner: 4015,
-};
+export { DEFAULT_PORTS } from './ats/registry.ts';
+import { DEFAULT_PORTS } from './ats/registry.ts';
 
 export const DEFAULT_API_KEY = 'v1.sandbox.demo-api-key-0001';
 export const DEFAULT_WEBHOOK_SECRET = 'whsec_sandbox_demo_0001';

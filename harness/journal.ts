@@ -19,7 +19,7 @@ export interface JournalDegraded {
 }
 
 /** Size at which journal.jsonl is rotated (limits.journalMaxBytes); one older file is kept. */
-export const DEFAULT_JOURNAL_MAX_BYTES = 64 * 1024 * 1024;
+const DEFAULT_JOURNAL_MAX_BYTES = 64 * 1024 * 1024;
 
 export type { JournalEntry };
 export type NewJournalEntry = Omit<JournalEntry, 'seq' | 'at'> & { at?: string };
@@ -37,7 +37,7 @@ export interface JournalQuery {
 
 const BODY_CAP = 16 * 1024;
 
-export function capBody(body: string | undefined): string | undefined {
+function capBody(body: string | undefined): string | undefined {
   if (body === undefined || body === '') return undefined;
   const text = redact(body);
   return text.length > BODY_CAP ? `${text.slice(0, BODY_CAP)}… (${text.length} characters, cut)` : text;

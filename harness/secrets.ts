@@ -3,16 +3,17 @@
  * masked by name, and every secret value the sandbox knows (API keys, tokens, client and webhook
  * secrets) is masked wherever it appears in text.
  */
+import { ATS_SECRET_HEADERS } from './ats/registry.ts';
+
 const SECRET_HEADERS = new Set([
   'authorization',
   'proxy-authorization',
   'cookie',
   'set-cookie',
-  'rt-partner-secret',
-  'teamtailor-api-token',
   'x-api-key',
-  'x-smarttoken',
 ]);
+/** a header that carries credentials: the common ones above, and each ATS's own (its manifest) */
+const isSecretHeader = (name: string): boolean => SECRET_HEADERS.has(name) || ATS_SECRET_HEADERS.has(name);
 
 const known = new Set<string>();
 /** every known secret in one pattern (longest first), built again when one is added */
@@ -34,7 +35,7 @@ function secretsPattern(): RegExp {
 }
 
 /** `v1.sandbox.demo-key` → `v1.s…(masked)` */
-export function mask(value: string): string {
+function mask(value: string): string {
   if (!value) return value;
   const scheme = /^(Basic|Bearer|Token)\s+/i.exec(value);
   if (scheme) return `${scheme[1]} ${mask(value.slice(scheme[0].length))}`;
@@ -70,7 +71,7 @@ export function maskHeaders(headers: Record<string, unknown> | undefined): Recor
   for (const [k, v] of Object.entries(headers)) {
     if (v === undefined) continue;
     const value = Array.isArray(v) ? v.join(', ') : String(v);
-    out[k.toLowerCase()] = SECRET_HEADERS.has(k.toLowerCase()) ? mask(value) : redact(value);
+    out[k.toLowerCase()] = isSecretHeader(k.toLowerCase()) ? mask(value) : redact(value);
   }
   return out;
 }

@@ -7,12 +7,16 @@ export function sign(rawBody: string | Buffer, secret: string): string {
   return createHmac('sha256', secret).update(rawBody).digest('base64url');
 }
 
+/** Constant-time comparison of two secrets (the one copy: API keys, tokens, signatures, passwords). */
+export function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
 /** Constant-time check of a signature against the raw bytes of the body (never re-serialised JSON). */
 export function verifySignature(rawBody: string | Buffer, secret: string, signature: string | undefined): boolean {
-  if (!signature) return false;
-  const expected = Buffer.from(sign(rawBody, secret));
-  const given = Buffer.from(signature);
-  return expected.length === given.length && timingSafeEqual(expected, given);
+  return signature ? sameSecret(sign(rawBody, secret), signature) : false;
 }
 
 /** Basic auth value for a key: `base64(key)` (StackOne's docs) or `base64(key:)` (the SDKs). */

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { behaviourGroups, syncReadme } from '../harness/behaviours.ts';
 import { PROVIDERS } from '../harness/config.ts';
 
-type Node = { $ref?: string; properties?: Record<string, Node>; $defs?: Record<string, Node> };
+type Node = { $ref?: string; properties?: Record<string, Node>; $defs?: Record<string, Node>; additionalProperties?: Node | boolean; propertyNames?: Node; enum?: string[] };
 const load = (file: string): Node => JSON.parse(readFileSync(file, 'utf8'));
 const CONFIG = path.resolve('schemas/sandbox/config.schema.json');
 
@@ -24,9 +24,16 @@ function resolve(dotted: string): Node | undefined {
       node = frag ? (frag.replace(/^\/\$defs\//, '').split('/').reduce<Node | undefined>((n, k) => n?.$defs?.[k], doc) as Node | undefined) : doc;
     }
   };
+  /** a map keyed by ATS or service (propertyNames: an enum of the registry's keys) takes a key of that enum */
+  const keyed = (n: Node, key: string): Node | undefined => {
+    if (!n.propertyNames || typeof n.additionalProperties !== 'object') return undefined;
+    const [f, frag] = (n.propertyNames.$ref ?? '').split('#');
+    const names = frag?.replace(/^\/\$defs\//, '').split('/').reduce<Node | undefined>((d, k) => d?.$defs?.[k], load(path.resolve(path.dirname(file), f)));
+    return names?.enum?.includes(key) ? n.additionalProperties : undefined;
+  };
   for (const key of dotted.split('.')) {
     follow();
-    node = node?.properties?.[key];
+    node = node?.properties?.[key] ?? (node ? keyed(node, key) : undefined);
     if (!node) return undefined;
   }
   follow();

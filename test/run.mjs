@@ -1,9 +1,14 @@
 #!/usr/bin/env node
 // `npm test`: every vitest test (the schema drift check is one of them), then the closing line
-// "N passed, N failed" that CI reads. The exit status is vitest's own.
+// "N passed, N failed" that CI reads. `npm run lint` (import cycles, layer rules, unused exports and
+// dependencies: a few seconds, offline) runs first and counts as one failed test when it fails.
+// The exit status is vitest's own, or 1 when the lint failed.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 
+const lint = spawnSync('npm', ['run', '--silent', 'lint'], { stdio: 'inherit' });
+const lintFailed = lint.status === 0 ? 0 : 1;
+if (lintFailed) console.error('npm run lint failed (see above)');
 const report = '.vitest.json';
 rmSync(report, { force: true });
 const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)];
@@ -19,5 +24,5 @@ try {
 } catch {
   // no report: vitest itself failed to start
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(run.status ?? 1);
+console.log(`${passed} passed, ${failed + lintFailed} failed`);
+process.exit(lintFailed || (run.status ?? 1));

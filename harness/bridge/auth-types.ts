@@ -7,28 +7,24 @@
  * but OAuth - Assessments/Background Checks [I: its name]). Such an account answers no external trigger.
  */
 import type { ProviderKey, ResolvedProvider } from '../config.ts';
+import { manifestOf } from '../ats/registry.ts';
 
 export type AuthType = ResolvedProvider['authType'];
 
-const SR_OAUTH = 'OAuth - Assessments/Background Checks';
-const LABELS: Record<ProviderKey, Record<AuthType, string>> = {
-  teamtailor: { partner: 'Partner API', 'public+partner': 'Public + Partner API', public: 'Public API' },
-  recruitee: { partner: 'Partner API', 'public+partner': 'Public + Partner API', public: 'Public API' },
-  greenhouse: { partner: 'Partner API', 'public+partner': 'Public + Partner API', public: 'Harvest API' },
-  smartrecruiters: { partner: SR_OAUTH, 'public+partner': SR_OAUTH, public: 'API Key' },
-};
-
-export const authTypeLabel = (p: ProviderKey, t: AuthType): string => LABELS[p][t];
+/** The hub's names for an ATS's authentication types: its manifest's, else the common ones. */
+const DEFAULT_LABELS: Record<AuthType, string> = { partner: 'Partner API', 'public+partner': 'Public + Partner API', public: 'Public API' };
+const labelsOf = (p: ProviderKey): Record<AuthType, string> => manifestOf(p)?.authTypeLabels ?? DEFAULT_LABELS;
 
 /** Whether the hub's form has the External Trigger Token field, and if not, what to select instead. */
 export function externalTriggerTokenField(p: ProviderKey, t: AuthType): { shown: true } | { shown: false; fix: string } {
   if (t !== 'public') return { shown: true };
-  const fix = p === 'smartrecruiters' ? `Select Authentication Type ${SR_OAUTH} instead` : 'Select Authentication Type `Public + Partner API` or `Partner API` instead';
+  const l = labelsOf(p);
+  const fix = l.partner === l['public+partner'] ? `Select Authentication Type ${l.partner} instead` : `Select Authentication Type \`${l['public+partner']}\` or \`${l.partner}\` instead`;
   return { shown: false, fix };
 }
 
 /** What the Connector Hub's form shows for an account (LinkedAccount.setup_information). */
 export function hubForm(p: ProviderKey, t: AuthType): Record<string, unknown> {
   const field = externalTriggerTokenField(p, t);
-  return { authentication_type: authTypeLabel(p, t), external_trigger_token_field: field.shown ? 'shown' : `not shown: ${field.fix}` };
+  return { authentication_type: labelsOf(p)[t], external_trigger_token_field: field.shown ? 'shown' : `not shown: ${field.fix}` };
 }

@@ -1,15 +1,8 @@
 /** StackOne's API auth: Basic with the API key as user name (base64 of `key:` or of the bare key), and x-account-id on /unified. */
 import type { HopRequest } from '../http/direct-routes.ts';
-import { timingSafeEqual } from 'node:crypto';
 import { ApiError } from '../errors.ts';
-import { parseBasic } from '../signing.ts';
+import { parseBasic, sameSecret } from '../signing.ts';
 import type { LinkedAccountRecord, ProviderKey } from './glossary.ts';
-
-const same = (a: string, b: string): boolean => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};
 
 /** the last Authorization header found good, and for which key: a partner sends the same one every time */
 let verified: { header: string; apiKey: string } | undefined;
@@ -18,7 +11,7 @@ export function requireApiKey(req: Pick<HopRequest, 'header'>, apiKey: string): 
   const header = req.header('authorization');
   if (header !== undefined && verified?.header === header && verified.apiKey === apiKey) return;
   const creds = parseBasic(header);
-  if (!creds || !same(creds.user, apiKey)) {
+  if (!creds || !sameSecret(creds.user, apiKey)) {
     const why = !header
       ? 'no Authorization header'
       : !creds

@@ -13,9 +13,29 @@ import type { ResultUpdate } from '../../schemas/generated/unified/result-update
 import type { PartnerPackage } from '../../schemas/generated/unified/package-list-response.ts';
 import type { FieldIssue, ProviderError } from '../../schemas/generated/unified/common.ts';
 import type { MetaField } from '../../schemas/generated/unified/connector-meta.ts';
-import type { NormalisedResult, ResultRuleVerdict } from './result-rules.ts';
+import type { AttachmentContentTypeValue, BackgroundCheckPackage, ResultValue } from '../../schemas/generated/unified/common.ts';
 
-export type { Category, ProviderKey, Order, ResultUpdate, PartnerPackage, FieldIssue, ProviderError, MetaField, NormalisedResult, ResultRuleVerdict };
+export type { Category, ProviderKey, Order, ResultUpdate, PartnerPackage, FieldIssue, MetaField };
+
+/** A result update once read: result and attachment types resolved (result-rules.ts). */
+export interface NormalisedResult extends Omit<ResultUpdate, 'result' | 'attachments'> {
+  result?: { value: Exclude<ResultValue, 'unmapped_value'>; source_value?: unknown } | null;
+  attachments?: { url: string; content_type?: { value: AttachmentContentTypeValue; source_value?: unknown } }[] | null;
+}
+
+/** What an ATS says of a (normalised) result before anything is sent. */
+export interface ResultRuleVerdict {
+  /** what the ATS is documented to refuse: the update is answered 400 */
+  refusals: FieldIssue[];
+  /** where the sandbox guesses what the ATS does: accepted, and said */
+  warnings: FieldIssue[];
+}
+
+/** A background-check package created through the unified API, kept per linked account. */
+export interface StoredPackage extends BackgroundCheckPackage {
+  id: string;
+  accountId: string;
+}
 
 /** A linked account as the bridge keeps it (the External Trigger Token is never served). */
 export interface LinkedAccountRecord {
@@ -46,7 +66,7 @@ export type PackageListOutcome =
   | { ok: true; source: 'list-url' | 'static-package-id'; packages: PartnerPackage[] }
   | { ok: false; reason: PackageListFailure; status?: number; issues?: FieldIssue[]; /** plain words for the journal and the partner */ explanation: string };
 
-export type OrderStatus = 'ordered' | 'result_delivered' | 'result_refused';
+type OrderStatus = 'ordered' | 'result_delivered' | 'result_refused';
 
 export interface ResultRecord {
   at: string;

@@ -29,7 +29,7 @@ const countOne = (c: StoredOrder['resultCounts'], k: 'delivered' | 'refused'): N
 };
 
 /** How many result updates an order keeps (the latest); resultCounts counts them all. */
-export const RESULT_HISTORY = 20;
+const RESULT_HISTORY = 20;
 
 /**
  * An order as stored: everything but its results. Its status, resultCounts and updatedAt are those

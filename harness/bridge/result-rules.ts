@@ -18,23 +18,14 @@
 import { ApiError } from '../errors.ts';
 import { explainIssues, schemaOf, validate, type Verdict } from '../schemas/registry.ts';
 import type { AttachmentContentTypeValue, ResultValue } from '../../schemas/generated/unified/common.ts';
-import type { FieldIssue, ProviderAdapter, ResultUpdate } from './glossary.ts';
+import type { FieldIssue, NormalisedResult, ProviderAdapter, ResultRuleVerdict, ResultUpdate } from './glossary.ts';
 
-export const RESULT_UPDATE_SCHEMA = 'unified/result-update';
+export type { NormalisedResult };
+
+const RESULT_UPDATE_SCHEMA = 'unified/result-update';
 
 /** A result update as every ATS mapper reads it: result.value and content types are StackOne's own values. */
-export interface NormalisedResult extends Omit<ResultUpdate, 'result' | 'attachments'> {
-  result?: { value: Exclude<ResultValue, 'unmapped_value'>; source_value?: unknown } | null;
-  attachments?: { url: string; content_type?: { value: AttachmentContentTypeValue; source_value?: unknown } }[] | null;
-}
 
-/** What an ATS says of a (normalised) result before anything is sent. */
-export interface ResultRuleVerdict {
-  /** what the ATS is documented to refuse: the update is answered 400 */
-  refusals: FieldIssue[];
-  /** where the sandbox guesses what the ATS does: accepted, and said */
-  warnings: FieldIssue[];
-}
 
 export interface JudgedResult {
   result: NormalisedResult;
@@ -51,8 +42,8 @@ const KNOWN = {
   contentType: keysOf('AttachmentContentType'),
   candidate: keysOf('ResultCandidate'),
 };
-export const RESULT_VALUES = common.$defs.ResultValue.enum as ResultValue[];
-export const CONTENT_TYPES = common.$defs.AttachmentContentTypeValue.enum as AttachmentContentTypeValue[];
+const RESULT_VALUES = common.$defs.ResultValue.enum as ResultValue[];
+const CONTENT_TYPES = common.$defs.AttachmentContentTypeValue.enum as AttachmentContentTypeValue[];
 
 const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
 
@@ -66,7 +57,7 @@ function unknownKeys(value: unknown, known: Set<string>, at: string, where: stri
 const PLAIN_HTTP_URL = /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?(?:[/?#][^\s]*)?$/i;
 
 /** An absolute http(s) URL, or the reason it is not one. */
-export function httpUrlProblem(u: string): string | undefined {
+function httpUrlProblem(u: string): string | undefined {
   // the common case without building a URL (a few microseconds on the hot path of result updates)
   if (PLAIN_HTTP_URL.test(u)) return undefined;
   let url: URL;

@@ -16,7 +16,7 @@ import type { OrderWebhook } from '../../schemas/generated/unified/order-webhook
 import type { StoredOrder } from './glossary.ts';
 import { clock, type ClockTimer } from '../clock.ts';
 
-export interface DeliveryAttempt {
+interface DeliveryAttempt {
   at: string;
   status: number;
   error?: string;

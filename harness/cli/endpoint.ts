@@ -7,9 +7,9 @@ import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ServiceName } from '../names.ts';
 
-export const DEFAULT_CONTROL_PLANE = 'http://127.0.0.1:4000';
-export const DEFAULT_DATA_DIR = '.sandbox-data';
-export const ENDPOINT_FILE = 'endpoint.json';
+const DEFAULT_CONTROL_PLANE = 'http://127.0.0.1:4000';
+const DEFAULT_DATA_DIR = '.sandbox-data';
+const ENDPOINT_FILE = 'endpoint.json';
 export const URL_ENV = 'ATS_SANDBOX_URL';
 
 /** What `up` records in `<data dir>/endpoint.json`. */
@@ -47,7 +47,7 @@ export function dataDirFor(explicit: string | undefined): string {
   return path.resolve(DEFAULT_DATA_DIR);
 }
 
-export const endpointFile = (dataDir: string): string => path.join(dataDir, ENDPOINT_FILE);
+const endpointFile = (dataDir: string): string => path.join(dataDir, ENDPOINT_FILE);
 
 export function writeEndpoint(dataDir: string, e: Endpoint): string {
   mkdirSync(dataDir, { recursive: true });

@@ -29,7 +29,7 @@ async function helpText(command: string): Promise<string | undefined> {
 }
 
 const HELP: Record<string, string> = {
-  '': `ats-sandbox: four emulated ATSs, a StackOne-style bridge and a reference partner, on your machine.
+  '': `ats-sandbox: ATS emulators, a StackOne-style bridge and a reference partner, on your machine.
 
 usage: ats-sandbox <command> [options]    (every command takes --help)
 

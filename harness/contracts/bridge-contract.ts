@@ -40,7 +40,7 @@ const headers = (accountId = 'acct_greenhouse_demo') => ({
 });
 
 /** A result body as the reference partner writes it (stackone.md §3.1): score values are strings, result is {value, source_value}. */
-export function resultBody(category: Category) {
+function resultBody(category: Category) {
   return {
     ...(category === 'assessment'
       ? { score: { label: string('Percentage'), value: regex(NUMBER_TEXT, '82'), min: regex(NUMBER_TEXT, '0'), max: regex(NUMBER_TEXT, '100') } }

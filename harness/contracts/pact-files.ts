@@ -7,7 +7,7 @@ import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { assets, PACKAGE_ROOT } from '../assets.ts';
 
-export const PROJECT_ROOT = PACKAGE_ROOT;
+const PROJECT_ROOT = PACKAGE_ROOT;
 export const PACTS_DIR = assets.pactsDir;
 export const PUBLISHED_DIR = assets.publishedPactsDir;
 

@@ -14,7 +14,7 @@
  */
 import { MatchersV3 } from '@pact-foundation/pact';
 import type { PactV4 } from '@pact-foundation/pact';
-import type { Category } from '../config.ts';
+import { PROVIDERS, type Category } from '../config.ts';
 
 const { eachLike, string, regex, datetime } = MatchersV3;
 
@@ -38,10 +38,11 @@ export const INTERACTIONS = {
 import { DEFAULT_PATHS } from './partner-paths.ts';
 export { DEFAULT_PATHS };
 
-const PROVIDERS_RE = '^(teamtailor|recruitee|greenhouse|smartrecruiters)$';
+/** any registered ATS's key */
+const providersRe = (): string => `^(${PROVIDERS.join('|')})$`;
 const ISO = "yyyy-MM-dd'T'HH:mm:ss.SSSX";
 /** base64url(HMAC-SHA256) is 32 bytes = 43 characters, no padding, no `sha256=` prefix */
-export const SIGNATURE_RE = '^[A-Za-z0-9_-]{43}$';
+const SIGNATURE_RE = '^[A-Za-z0-9_-]{43}$';
 const BASIC_RE = '^Basic [A-Za-z0-9+/]+={0,2}$';
 
 // Content-Type: application/json comes with jsonBody()
@@ -57,7 +58,7 @@ export function packageListInteraction(i: NewInteraction, category: Category, pa
     .withRequest('POST', path, (b) => {
       b.headers({ ...signedJsonHeaders(), authorization: regex(BASIC_RE, 'Basic djEuc2FuZGJveC5kZW1vLWFwaS1rZXktMDAwMTo=') }).jsonBody({
         account_id: string('acct_greenhouse_demo'),
-        provider: regex(PROVIDERS_RE, 'greenhouse'),
+        provider: regex(providersRe(), 'greenhouse'),
       });
     })
     .willRespondWith(200, (b) => {
@@ -68,7 +69,7 @@ export function packageListInteraction(i: NewInteraction, category: Category, pa
 }
 
 /** The order as the webhook carries it in event_data: the fields a partner needs to run the test and report back. */
-export function orderBody(category: Category) {
+function orderBody(category: Category) {
   const seg = category === 'assessment' ? 'assessments' : 'background_checks';
   return {
     id: regex('^ord_[A-Za-z0-9]+$', 'ord_7c2f0d4e9a1b3c5d7e9f'),
@@ -87,12 +88,12 @@ export function orderBody(category: Category) {
 }
 
 /** The order event envelope (stackone.md §2.3) with the order in event_data (the inferred `data` copy is not sent by default). */
-export function orderWebhookBody(category: Category) {
+function orderWebhookBody(category: Category) {
   const order = orderBody(category);
   return {
     project_id: string('sandbox-project'),
     account_id: string('acct_greenhouse_demo'),
-    provider: regex(PROVIDERS_RE, 'greenhouse'),
+    provider: regex(providersRe(), 'greenhouse'),
     event: regex('^[a-z_]+\\.[a-z_]+$', category === 'assessment' ? 'ats_assessments.created' : 'background_check_order.created'),
     event_date: datetime(ISO, '2026-03-01T10:15:00.000Z'),
     record_type: regex('^(ats_assessments|background_check_order)$', category === 'assessment' ? 'ats_assessments' : 'background_check_order'),

@@ -46,7 +46,7 @@ const STATE_PATH = /^\/_pact|^\/_messages/;
 type PactJson = { interactions: { description: string; request: { path: string } }[] } & Record<string, unknown>;
 
 /** The pact with each interaction's path replaced by the partner's own. */
-export function withPartnerPaths(pact: PactJson, o: PartnerVerifyOptions): { pact: PactJson; paths: { packageList: Set<string>; webhook: string } } {
+function withPartnerPaths(pact: PactJson, o: PartnerVerifyOptions): { pact: PactJson; paths: { packageList: Set<string>; webhook: string } } {
   const a = o.packageListPath ?? DEFAULT_PATHS.packageList.assessment;
   const bc = o.backgroundCheckListPath ?? o.packageListPath ?? DEFAULT_PATHS.packageList.background_check;
   const webhook = o.webhookPath ?? DEFAULT_PATHS.webhook;

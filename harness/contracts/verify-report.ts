@@ -4,14 +4,14 @@
  * (`body $.data`, `header Content-Type`, `status`) with the reason in plain words. `ats-sandbox verify`
  * does not use this: it judges a partner's service with the bridge's own code (harness/verify/).
  */
-export interface VerifyProblem {
+interface VerifyProblem {
   /** what is wrong: `status`, `header <name>`, `body <json path>`, `request` */
   field: string;
   reason: string;
   hint?: string;
 }
 
-export interface InteractionVerdict {
+interface InteractionVerdict {
   description: string;
   state?: string;
   /** `POST /webhooks/orders` */

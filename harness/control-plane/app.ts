@@ -4,7 +4,8 @@
  */
 import express, { type Express, type Request, type Response as ExpressResponse } from 'express';
 import path from 'node:path';
-import { assets } from '../assets.ts';
+import { assets, PACKAGE_ROOT } from '../assets.ts';
+import { atsManifests, manifestOf } from '../ats/registry.ts';
 import { ApiError, envelope, type ErrorCode } from '../errors.ts';
 import { createServiceApp, finishServiceApp, requireJson, type ServiceAppOptions } from '../http/service-app.ts';
 import { explainIssues, validate } from '../schemas/registry.ts';
@@ -13,18 +14,14 @@ import { PROVIDERS, type ProviderKey, type ResolvedConfig, type ServiceName } fr
 import { basic } from '../signing.ts';
 import { storageNotices } from '../store/state-log-file.ts';
 import { serviceCaller } from './forward.ts';
-import { troubleshootingRoutes } from './troubleshooting.ts';
+import { troubleshootingRoutes, type TroubleshootingOptions } from './troubleshooting.ts';
 import { currentClock } from '../clock.ts';
 import { applyClockCommand, clockCommand } from '../clock-routes.ts';
 import { warningSentence } from '../bridge/result-rules.ts';
 import type { CandidateCard } from '../../schemas/generated/sandbox/candidate-card.ts';
 import type { FieldIssue } from '../../schemas/generated/unified/common.ts';
 
-export interface ControlPlaneOptions {
-  journal: Journal;
-  config: ResolvedConfig;
-  urls: () => Record<ServiceName, string>;
-  apiKey: string;
+export interface ControlPlaneOptions extends TroubleshootingOptions {
   /** split mode: the other services run in processes of their own, each with its own clock */
   forwardClock?: boolean;
 }
@@ -208,6 +205,15 @@ export function createControlPlane(opts: ControlPlaneOptions): Express {
   const dashboard = assets.dashboardDir;
   app.get('/', (_req, res) => res.sendFile(path.join(dashboard, 'index.html')));
   app.get('/favicon.ico', (_req, res) => res.status(204).end());
+  // every ATS of the registry, for the dashboard: its panels and each ATS's card renderer (manifest.cardScript)
+  app.get('/_sandbox/ats', (_req, res) => {
+    res.json(atsManifests().map((m) => ({ key: m.key, name: m.name, cardScript: m.cardScript ? `/dashboard/ats/${m.key}/card.js` : null })));
+  });
+  app.get('/dashboard/ats/:ats/card.js', (req, res) => {
+    const script = manifestOf(ats(req))?.cardScript;
+    if (!script) throw new ApiError(404, 'NotFoundError', `ATS ${req.params.ats} has no card renderer`);
+    res.type('text/javascript').sendFile(path.resolve(PACKAGE_ROOT, script));
+  });
   app.use('/dashboard', express.static(dashboard, { fallthrough: true, index: false }));
   app.use(troubleshootingRoutes(opts));
   finishServiceApp(app, appOpts);

@@ -5,7 +5,7 @@ import { jsonOrText } from '../http/client.ts';
 import { SANDBOX_HEADER } from '../http/request-guard.ts';
 import { localFetch, type LocalResponse } from '../http/pools.ts';
 
-export interface Answer {
+interface Answer {
   status: number;
   /** the parsed JSON answer, or its text when it is not JSON */
   json: unknown;

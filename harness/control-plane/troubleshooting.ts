@@ -17,13 +17,24 @@ import { FAULT_TARGETS, type FaultTarget } from '../faults/definitions.ts';
 import { checkFault } from '../faults/registry.ts';
 import { checkLinks, type LinkToCheck } from '../scenarios/link-check.ts';
 import type { CandidateCard } from '../../schemas/generated/sandbox/candidate-card.ts';
+import type { Scenario } from '../../schemas/generated/sandbox/scenario.ts';
 import { checkLayerFromHttp, checkTargets } from '../http/remote-targets.ts';
+
+/**
+ * The scenario runner, injected (startSandbox gives it, loaded on first use): the runner starts
+ * sandboxes of its own, so importing it here would close an import cycle.
+ */
+export type ScenarioEngineLoader = () => Promise<{
+  runScenario(def: Scenario, o: { partner?: { listUrl?: string; webhookUrl?: string; webhookSecret?: string }; bridgePort?: number }): Promise<object>;
+}>;
 
 export interface TroubleshootingOptions {
   journal: Journal;
   config: ResolvedConfig;
   urls: () => Record<ServiceName, string>;
   apiKey: string;
+  /** absent: this control plane runs no scenarios (a scenario's own nested sandbox) */
+  scenarios?: ScenarioEngineLoader;
 }
 
 
@@ -133,13 +144,14 @@ export function troubleshootingRoutes(opts: TroubleshootingOptions): Router {
   };
   const bridgePortOf = (body: Record<string, unknown>) => (Number.isInteger(body.bridgePort) ? { bridgePort: body.bridgePort as number } : {});
   /** A scenario run; a bridge port another process holds is the caller's problem (409), not a failure of the scenario. */
-  const runOne = async (def: import('../scenarios/definitions.ts').Scenario, body: Record<string, unknown>) => {
-    const { runScenario, PortInUseError } = await import('../scenarios/runner.ts');
+  const runOne = async (def: Scenario, body: Record<string, unknown>) => {
+    const { runScenario } = await engine();
     const partner = partnerFromHttp(body);
     try {
       return await capped(() => runScenario(def, { partner, ...bridgePortOf(body) }));
     } catch (e) {
-      if (e instanceof PortInUseError) throw new ApiError(409, 'ConflictError', e.message);
+      // the runner's PortInUseError (by its code: the runner is injected, not imported)
+      if ((e as { code?: unknown }).code === 'PORT_IN_USE') throw new ApiError(409, 'ConflictError', (e as Error).message);
       throw e;
     }
   };
@@ -165,6 +177,10 @@ export function troubleshootingRoutes(opts: TroubleshootingOptions): Router {
     } finally {
       running--;
     }
+  };
+  const engine = async () => {
+    if (!opts.scenarios) throw new ApiError(404, 'NotFoundError', 'This control plane runs no scenarios (it belongs to a scenario run)');
+    return opts.scenarios();
   };
   const partnerFromHttp = (body: Record<string, unknown>) => {
     const partner = partnerOf(body);

@@ -13,7 +13,7 @@ import type { World, WorldCandidate, WorldJob, WorldPerson } from './world.ts';
 import type { CandidateCard, ResultCardView } from '../../schemas/generated/sandbox/candidate-card.ts';
 import type { DemoAccount } from '../demo.ts';
 
-export type { CandidateCard, ResultCardView, Category, ProviderKey };
+export type { CandidateCard, ResultCardView, Category,  };
 
 export interface EmulatorContext {
   readonly key: ProviderKey;

@@ -4,10 +4,13 @@
  * middleware in ./middleware.ts applies them; nothing here touches a request.
  */
 import type { FaultAction, FaultRoute, FaultRule } from '../../schemas/generated/sandbox/fault.ts';
+import { FAULT_TARGETS as REGISTERED_FAULT_TARGETS } from '../ats/registry.ts';
+import { compileRoute, faultPattern } from '../http/route-match.ts';
 
 export type { FaultAction, FaultRoute, FaultRule };
 export type FaultTarget = FaultRule['target'];
-export const FAULT_TARGETS: readonly FaultTarget[] = ['bridge', 'teamtailor', 'recruitee', 'greenhouse', 'smartrecruiters', 'partner'];
+/** every service a fault can target (live: the registry's ATSs between the bridge and the partner) */
+export const FAULT_TARGETS: readonly FaultTarget[] = REGISTERED_FAULT_TARGETS as FaultTarget[];
 
 /** How many times a rule fires (mockttp's completion checkers): always, once, N times. */
 export interface Completion {
@@ -36,7 +39,7 @@ export function explainAction(a: FaultAction): string {
   }
 }
 
-export function explainRoute(r: FaultRoute): string {
+function explainRoute(r: FaultRoute): string {
   return `${!r.method || r.method === '*' ? 'any method' : r.method} ${r.path}`;
 }
 
@@ -45,17 +48,19 @@ export function explainFault(rule: FaultRule, hits = 0): string {
   return `${rule.target}: ${explainRoute(rule.route)} → ${explainAction(rule.action)}, ${completionOf(rule.times).explain(hits)}${rule.note ? ` — ${rule.note}` : ''}`;
 }
 
-/** A compiled path pattern: literal segments, :param or * for one segment, ** for the rest. */
+/**
+ * A compiled rule route: literal segments, :param or * for one segment, ** for the rest, matched by
+ * the sandbox's one route matcher (letter case ignored and a trailing slash allowed, as express does).
+ */
 export function routeMatcher(route: FaultRoute): (method: string, path: string) => boolean {
   const want = (route.method ?? '*').toUpperCase();
-  const parts = route.path.split('/').filter(Boolean);
-  const body = parts
-    .map((p, i) => {
-      if (p === '**') return i === parts.length - 1 ? '(?:/.*)?' : '(?:/[^/]+)*';
-      if (p === '*' || p.startsWith(':')) return '/[^/]+';
-      return `/${p.replace(/[.+?^${}()|[\]\\*]/g, '\\$&')}`;
-    })
-    .join('');
-  const re = new RegExp(`^${body || '/'}/?$`);
-  return (method, path) => (want === '*' || want === method.toUpperCase()) && re.test(path);
+  const matches = compileRoute(faultPattern(route.path));
+  return (method, path) => {
+    if (want !== '*' && want !== method.toUpperCase()) return false;
+    try {
+      return matches(path) !== undefined;
+    } catch {
+      return false; // a path whose params are not valid percent-encoding: the service refuses it with 400 itself
+    }
+  };
 }

@@ -19,14 +19,13 @@ declare module 'express-serve-static-core' {
   }
 }
 
-export const FAULTS_PATH = '/_sandbox/faults';
+const FAULTS_PATH = '/_sandbox/faults';
 const CUT_JSON = '{"data": [{"id": "pkg_1", "name": "Trunc';
 
 /** Services faults can target; the control plane is not one (its /_sandbox/faults routes reach the others by URL). */
-const FAULTABLE = new Set<string>(FAULT_TARGETS);
 
 export function installFaults(app: Express, service: string, journal: Journal): FaultRegistry | undefined {
-  if (!FAULTABLE.has(service)) return undefined;
+  if (!(FAULT_TARGETS as readonly string[]).includes(service)) return undefined;
   const registry = new FaultRegistry(service);
   app.locals.faults = registry;
 

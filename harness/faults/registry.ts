@@ -29,7 +29,7 @@ export function checkFault(value: unknown): FaultRule {
 }
 
 /** Fault rules one service holds at once unless configured (limits.maxFaultRules). */
-export const DEFAULT_MAX_FAULT_RULES = 100;
+const DEFAULT_MAX_FAULT_RULES = 100;
 
 export class FaultRegistry {
   private readonly entries: Entry[] = [];

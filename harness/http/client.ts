@@ -9,7 +9,7 @@ import type { SchemaVerdict } from '../../schemas/generated/sandbox/journal-entr
 import { TRACE_HEADER } from './service-app.ts';
 import { localFetch } from './pools.ts';
 
-export type CallFailure = 'unreachable' | 'timeout' | 'reset' | 'invalid-url';
+type CallFailure = 'unreachable' | 'timeout' | 'reset' | 'invalid-url';
 
 export interface CallOptions {
   method: string;

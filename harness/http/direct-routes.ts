@@ -9,7 +9,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Response } from 'express';
-import { ApiError } from '../errors.ts';
+import { compileRoute, type RouteMatch } from './route-match.ts';
 
 /** What a handler reads of a request; an express Request has the same members. */
 export interface HopRequest {
@@ -46,8 +46,8 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 interface Route {
   method: Method;
   pattern: string;
-  /** literal segments lower-cased (routing ignores case, as express does); `:name` captures */
-  segments: string[];
+  /** the sandbox's one route matcher (route-match.ts): express's rules */
+  matches: RouteMatch;
   handler: DirectHandler;
 }
 
@@ -75,8 +75,7 @@ export class DirectRoutes {
   }
 
   private add(method: Method, pattern: string, handler: DirectHandler): this {
-    const segments = pattern.split('/').map((s) => (s.startsWith(':') ? s : s.toLowerCase()));
-    this.routes.push({ method, pattern, segments, handler });
+    this.routes.push({ method, pattern, matches: compileRoute(pattern), handler });
     return this;
   }
 
@@ -87,18 +86,10 @@ export class DirectRoutes {
   match(method: string, path: string): DirectMatch | undefined {
     const head = method === 'HEAD';
     const wanted = head ? 'GET' : method;
-    const parts = (path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path).split('/');
     for (const r of this.routes) {
-      if (r.method !== wanted || r.segments.length !== parts.length) continue;
-      let ok = true;
-      for (let i = 0; i < parts.length && ok; i++) {
-        const s = r.segments[i];
-        ok = s.startsWith(':') ? parts[i] !== '' : s === parts[i] || s === parts[i].toLowerCase();
-      }
-      if (!ok) continue;
-      const params: Record<string, string> = {};
-      r.segments.forEach((s, i) => s.startsWith(':') && capture(params, s.slice(1), parts[i]));
-      return { handler: r.handler, params, head };
+      if (r.method !== wanted) continue;
+      const params = r.matches(path);
+      if (params) return { handler: r.handler, params: params as Record<string, string>, head };
     }
     return undefined;
   }
@@ -107,15 +98,4 @@ export class DirectRoutes {
   explain(): string[] {
     return this.routes.map((r) => `${r.method} ${r.pattern}`);
   }
-}
-
-function capture(params: Record<string, string>, name: string, raw: string): true {
-  try {
-    params[name] = raw.includes('%') ? decodeURIComponent(raw) : raw;
-  } catch {
-    throw new ApiError(400, 'ValidationError', `Failed to decode param '${raw}'`, [
-      { pointer: `/path/${name}`, message: 'is not valid percent-encoding', expected: 'a URL-encoded path segment', actual: raw },
-    ]);
-  }
-  return true;
 }

@@ -4,7 +4,7 @@
  */
 
 /** The only link schemes a page makes live or an emulator accepts in results: http and https. */
-export const HTTP_URL_PATTERN = '^[Hh][Tt][Tt][Pp][Ss]?://';
+const HTTP_URL_PATTERN = '^[Hh][Tt][Tt][Pp][Ss]?://';
 const HTTP_URL = new RegExp(HTTP_URL_PATTERN);
 
 /** An http(s) URL that parses (javascript:, data:, file:, vbscript: … are not). */

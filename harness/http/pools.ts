@@ -7,11 +7,11 @@
  * connection, and the call failed with "fetch failed" (undici: "other side closed"): the close and the
  * next start happen without an I/O turn in between, so the pool never saw the old socket end.
  *
- * Only servers of this process are kept alive (`listen()` registers them with keepAliveTo): a server
- * elsewhere (your partner service, a Pact mock server) can close and come back on the same port without
- * telling this process, so each call to it gets a connection of its own (`Connection: close`).
+ * Only servers of this process are pooled here (`listen()` registers them with keepAliveTo): a call
+ * to a server elsewhere (your partner service, a Pact mock server) goes through Node's global
+ * dispatcher, as a plain fetch() would.
  */
-import { Dispatcher, Pool, fetch as undiciFetch, type RequestInit as UndiciRequestInit, type Response as UndiciResponse } from 'undici';
+import { Dispatcher, Pool, fetch as undiciFetch, getGlobalDispatcher, type RequestInit as UndiciRequestInit, type Response as UndiciResponse } from 'undici';
 
 class OriginPools extends Dispatcher {
   private readonly pools = new Map<string, Pool>();
@@ -20,7 +20,7 @@ class OriginPools extends Dispatcher {
 
   override dispatch(opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandlers): boolean {
     const origin = new URL(String(opts.origin)).origin;
-    if (!this.own.has(origin)) opts = { ...opts, reset: true };
+    if (!this.own.has(origin)) return getGlobalDispatcher().dispatch(opts, handler);
     let pool = this.pools.get(origin);
     if (!pool || pool.closed || pool.destroyed) {
       // below the services' keepAliveTimeout (5 s), so the client never reuses a socket the server is closing

@@ -11,7 +11,7 @@ import { ApiError } from '../errors.ts';
 import type { FieldIssue } from '../../schemas/generated/unified/common.ts';
 
 /** Config fields a payload over HTTP can never set. */
-export const LOCKED_OVER_HTTP = ['host', 'ports', 'dataDir', 'inMemory', 'apiKey', 'allowedOrigins', 'allowRemoteTargets', 'limits'] as const;
+const LOCKED_OVER_HTTP = ['host', 'ports', 'dataDir', 'inMemory', 'apiKey', 'allowedOrigins', 'allowRemoteTargets', 'limits'] as const;
 
 const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
@@ -58,7 +58,7 @@ export function checkLayerFromHttp(layer: unknown, pointer: string, allowRemoteT
 }
 
 /** Issues for URLs beyond loopback (none when remote targets are allowed). */
-export function remoteIssues(value: unknown, pointer: string, allowRemoteTargets: boolean): FieldIssue[] {
+function remoteIssues(value: unknown, pointer: string, allowRemoteTargets: boolean): FieldIssue[] {
   if (allowRemoteTargets) return [];
   const urls: { pointer: string; url: string }[] = [];
   urlsIn(value, pointer, urls);

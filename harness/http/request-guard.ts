@@ -41,7 +41,7 @@ const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The host names a service started on `host` answers to (lower case; IPv6 in brackets). */
-export function hostNamesFor(host: string | undefined): Set<string> {
+function hostNamesFor(host: string | undefined): Set<string> {
   const names = new Set(LOOPBACK);
   if (!host) return names;
   const h = host.toLowerCase();

@@ -266,7 +266,7 @@ function serveDirect(lane: DirectLane, req: IncomingMessage, res: ServerResponse
   return true;
 }
 
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 /** Nesting depth of a parsed JSON value, counted without recursion (stops early past the limit). */
 function depthOf(value: unknown): number {
@@ -300,7 +300,7 @@ export function finishServiceApp(app: Express, opts: ServiceAppOptions): void {
   });
 }
 
-export { isJsonType };
+;
 
 /** A body must be JSON: a write with another content type gets a clear 415. */
 export function requireJson(req: Pick<HopRequest, 'rawBody' | 'headers'>): void {
@@ -313,7 +313,7 @@ export function requireJson(req: Pick<HopRequest, 'rawBody' | 'headers'>): void 
 }
 
 /** Connections a server holds at once unless configured (limits.maxConnections): far above what a laptop's tests need. */
-export const DEFAULT_MAX_CONNECTIONS = 1_024;
+const DEFAULT_MAX_CONNECTIONS = 1_024;
 
 export interface Listening {
   server: Server;

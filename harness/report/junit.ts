@@ -5,7 +5,7 @@
  */
 
 /** Text fit for an XML attribute or element. */
-export const xmlText = (s: string): string =>
+const xmlText = (s: string): string =>
   s
     // characters XML 1.0 cannot carry at all
     .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { basic } from '../signing.ts';
 import { TRACE_HEADER } from '../http/service-app.ts';
-import type { Sandbox } from '../sandbox.ts';
+import type { Sandbox } from '../services.ts';
 import { localFetch } from '../http/pools.ts';
 import type { JournalEntry } from '../journal.ts';
 import type { Scenario } from './definitions.ts';

@@ -8,7 +8,7 @@ import type { SandboxConfig } from '../../schemas/generated/sandbox/config.ts';
 import { explainFault } from '../faults/definitions.ts';
 import { explainCount, explainFields, explainMatcher } from './fields.ts';
 
-export type { CardExpectation, DeliveryExpectation, Expectation, JournalExpectation, JournalMatch, OwnPartnerVariant, Scenario, ScenarioSetup, ScenarioStep };
+export type { CardExpectation, DeliveryExpectation, Expectation, JournalExpectation, JournalMatch, Scenario, ScenarioStep };
 
 const CATEGORY_WORDS = { assessment: 'an assessment', background_check: 'a background check' } as const;
 
@@ -44,7 +44,7 @@ export function explainStep(s: ScenarioStep, scenario?: Pick<Scenario, 'ats' | '
   }
 }
 
-export function explainPartner(b: NonNullable<ScenarioSetup['partner']>): string {
+function explainPartner(b: NonNullable<ScenarioSetup['partner']>): string {
   const parts: string[] = [];
   if (b.packageList && b.packageList !== 'ok') parts.push(`its package list answers ${b.packageList}`);
   if (b.webhook && b.webhook !== 'ok') parts.push(`its webhook receiver ${b.webhook === 'fail-then-recover' ? `fails ${b.failuresBeforeRecovery ?? 2} time(s) then recovers` : b.webhook}`);
@@ -73,7 +73,7 @@ const explainSource = (s: { listUrl?: string | null; staticPackageId?: string | 
     .filter(Boolean)
     .join(', ');
 
-export function explainSetup(s: ScenarioSetup | undefined): string[] {
+function explainSetup(s: ScenarioSetup | undefined): string[] {
   if (!s) return [];
   return [
     ...explainConfig(s.config ?? {}),
@@ -83,7 +83,7 @@ export function explainSetup(s: ScenarioSetup | undefined): string[] {
   ];
 }
 
-export function explainJournalMatch(m: JournalMatch): string {
+function explainJournalMatch(m: JournalMatch): string {
   const parts: string[] = [];
   if (m.service) parts.push(`service is ${m.service}`);
   if (m.direction) parts.push(m.direction === 'in' ? 'it is an answered request' : 'it is an outbound call');

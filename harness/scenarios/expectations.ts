@@ -108,7 +108,7 @@ async function checkOnce(e: Expectation, ctx: RunContext): Promise<CheckResult> 
  * The hops that show what a step did: a partner call's own hop at the bridge, and the first failing
  * or schema-invalid hop of its trace (the cause); a recruiter action has only the cause (else its last hop).
  */
-export function hopsOf(ctx: RunContext, rec: StepRecord): { entry?: JournalEntry; cause?: JournalEntry } {
+function hopsOf(ctx: RunContext, rec: StepRecord): { entry?: JournalEntry; cause?: JournalEntry } {
   if (!rec.traceId) return {};
   const hops = ctx.sb.journal.query({ traceId: rec.traceId, limit: 500 });
   const failing = hops.find((h) => h.status === 0 || h.status >= 400 || h.verdicts?.some((v) => !v.valid));
@@ -127,7 +127,7 @@ function parsed(body: string | undefined): unknown {
 }
 
 /** What keeps an entry from matching, one line per field; [] when it matches. */
-export function journalDifferences(h: JournalEntry, m: JournalMatch, ctx: RunContext): string[] {
+function journalDifferences(h: JournalEntry, m: JournalMatch, ctx: RunContext): string[] {
   const d: string[] = [];
   const eq = (k: 'service' | 'direction' | 'hop' | 'peer' | 'method', want: string | undefined) => {
     if (want !== undefined && h[k] !== want) d.push(`${k}: expected ${show(want)}, got ${show(h[k])}`);

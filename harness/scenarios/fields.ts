@@ -11,7 +11,7 @@ export type { CountMatch, FieldMatchers, Matcher };
 
 type Token = { key: string } | { index: number } | { any: true } | { where: [string, string] };
 
-export function parsePath(path: string): Token[] {
+function parsePath(path: string): Token[] {
   const out: Token[] = [];
   const re = /([^.[\]]+)|\[([^\]]*)\]/g;
   for (let m = re.exec(path); m; m = re.exec(path)) {
@@ -110,14 +110,14 @@ export function explainFields(f: FieldMatchers, prefix = ''): string {
 }
 
 /** What the value at a path actually is, for a failure message. */
-export function actualAt(root: unknown, path: string): string {
+function actualAt(root: unknown, path: string): string {
   const vs = valuesAt(root, path);
   if (vs.length === 0) return 'absent';
   return vs.length === 1 ? show(vs[0]) : `[${vs.map(show).join(', ')}]`;
 }
 
 /** What a matcher wants, as the X of "expected X, got Y": "Completed", absent, text containing "x", ≥ 1 item(s). */
-export function expectedWords(m: Matcher): string {
+function expectedWords(m: Matcher): string {
   if (isPlain(m)) return show(m);
   const parts: string[] = [];
   if ('equals' in m) parts.push(show(m.equals));

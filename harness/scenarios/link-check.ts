@@ -5,7 +5,7 @@
  */
 import type { HttpClient } from '../http/client.ts';
 
-export type LinkVerdict = 'ok' | 'dead' | 'private' | 'error' | 'unreachable' | 'invalid';
+type LinkVerdict = 'ok' | 'dead' | 'private' | 'error' | 'unreachable' | 'invalid';
 
 export interface LinkToCheck {
   /** the result (test title) the link belongs to */
@@ -22,7 +22,7 @@ export interface CheckedLink extends LinkToCheck {
   explanation: string;
 }
 
-export function judgeLink(status: number, failure: string | undefined): { verdict: LinkVerdict; words: string } {
+function judgeLink(status: number, failure: string | undefined): { verdict: LinkVerdict; words: string } {
   if (failure === 'invalid-url') return { verdict: 'invalid', words: 'is not a valid http(s) URL' };
   if (status === 0) return { verdict: 'unreachable', words: 'did not answer' };
   if (status >= 200 && status < 400) return { verdict: 'ok', words: `opens (HTTP ${status})` };

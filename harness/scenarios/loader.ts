@@ -66,7 +66,7 @@ export function checkScenario(value: unknown, where = 'scenario'): Scenario {
   throw ApiError.validation(`Invalid ${where}: ${explainIssues(shown)}`, shown);
 }
 
-export function loadScenarioFile(file: string): Scenario {
+function loadScenarioFile(file: string): Scenario {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));

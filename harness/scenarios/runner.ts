@@ -5,7 +5,7 @@
  * explanation of any failure. runScenarios() runs many with a concurrency limit.
  */
 import net from 'node:net';
-import { startSandbox, type Sandbox } from '../sandbox.ts';
+import { startServices, type Sandbox } from '../services.ts';
 import { REFERENCE_WEBHOOK_URL, SERVICES, type SandboxConfig } from '../config.ts';
 import { explainScenario, explainStep, forOwnPartner, needsReferencePartner, stepId, type Scenario } from './definitions.ts';
 import { checkExpectation } from './expectations.ts';
@@ -167,7 +167,7 @@ export async function runScenario(written: Scenario, o: RunOptions = {}): Promis
   let error: string | undefined;
   try {
     try {
-      sb = await startSandbox({ ...configFor(def, o), ports: portsFor(o), configFile: false, inMemory: true, hopWaitMs: 0, ownApiKey: !o.partner });
+      sb = await startServices({ ...configFor(def, o), ports: portsFor(o), configFile: false, inMemory: true, hopWaitMs: 0, ownApiKey: !o.partner });
     } catch (e) {
       const err = e as NodeJS.ErrnoException & { port?: number };
       if (err.code === 'EADDRINUSE') throw new PortInUseError(err.port ?? o.bridgePort ?? DEFAULT_BRIDGE_PORT, err.message);

@@ -6,14 +6,15 @@
 import { mkdir, readFile, writeFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { JSONSchema } from 'json-schema-to-typescript';
-import { listSchemaFiles, SCHEMA_ROOT, type SchemaFile } from './registry.ts';
+import { atsSchema, ATS_SCHEMA_FILE, listSchemaFiles, SCHEMA_ROOT, type SchemaFile } from './registry.ts';
+import { BUILTIN_ATS } from '../ats/registry.ts';
 
 const BANNER = '/* eslint-disable */\n/** Generated from schemas/ by `npm run schemas:generate`. Do not edit: change the schema instead. */\n';
 
 const pascal = (s: string): string => s.replace(/(^|[-_/])(\w)/g, (_m, _sep, c: string) => c.toUpperCase());
 
 /** The TypeScript name of a schema file's root type. */
-export const rootTypeName = (f: SchemaFile): string => (f.schema.title as string | undefined) ?? pascal(path.basename(f.name));
+const rootTypeName = (f: SchemaFile): string => (f.schema.title as string | undefined) ?? pascal(path.basename(f.name));
 
 function externalise(f: SchemaFile, byName: Map<string, SchemaFile>): { schema: JSONSchema; imports: Map<string, Set<string>> } {
   const imports = new Map<string, Set<string>>();
@@ -49,7 +50,7 @@ function externalise(f: SchemaFile, byName: Map<string, SchemaFile>): { schema: 
 }
 
 /** The generated files, as path (relative to schemas/generated) → text. */
-export async function renderTypes(): Promise<Map<string, string>> {
+async function renderTypes(): Promise<Map<string, string>> {
   const files = listSchemaFiles();
   const byName = new Map(files.map((f) => [f.name, f]));
   const out = new Map<string, string>();
@@ -96,11 +97,17 @@ async function existing(dir: string): Promise<Map<string, string>> {
 
 export const GENERATED_DIR = path.join(SCHEMA_ROOT, 'generated');
 
+/** schemas/sandbox/ats.schema.json: the enums of ATS keys, services and fault targets, from the registry's built-in ATSs. */
+const atsSchemaText = (): string => `${JSON.stringify(atsSchema(BUILTIN_ATS), null, 2)}\n`;
+const atsSchemaFile = (): string => path.join(SCHEMA_ROOT, ATS_SCHEMA_FILE);
+
 /** Lists every generated file that is missing, stale or left over. Empty = in sync. */
 export async function checkTypes(): Promise<string[]> {
+  const drift: string[] = [];
+  const ats = await readFile(atsSchemaFile(), 'utf8').catch(() => '');
+  if (ats !== atsSchemaText()) drift.push(`schemas/${ATS_SCHEMA_FILE} differs from the ATS registry (harness/ats/registry.ts)`);
   const want = await renderTypes();
   const have = await existing(GENERATED_DIR);
-  const drift: string[] = [];
   for (const [file, text] of want) {
     if (!have.has(file)) drift.push(`schemas/generated/${file} is missing`);
     else if (have.get(file) !== text) drift.push(`schemas/generated/${file} differs from its schema`);
@@ -111,6 +118,7 @@ export async function checkTypes(): Promise<string[]> {
 
 /** Writes every generated file whose text changed and removes files whose schema is gone. */
 export async function writeTypes(): Promise<string[]> {
+  if ((await readFile(atsSchemaFile(), 'utf8').catch(() => '')) !== atsSchemaText()) await writeFile(atsSchemaFile(), atsSchemaText());
   const want = await renderTypes();
   const have = await existing(GENERATED_DIR);
   for (const [file, text] of want) {

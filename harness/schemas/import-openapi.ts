@@ -21,7 +21,7 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
 
 type Json = Record<string, unknown>;
 
-export interface ImportTarget {
+interface ImportTarget {
   /** schema name below schemas/, e.g. unified/result-update */
   file: string;
   /** a $defs entry of that file, or the root schema */
@@ -30,7 +30,7 @@ export interface ImportTarget {
   components: string[];
 }
 
-export const IMPORT_MAP: ImportTarget[] = [
+const IMPORT_MAP: ImportTarget[] = [
   { file: 'unified/result-update', components: ['AtsUpdateCandidatesAssessmentsResultsRequestDto', 'AtsUpdateBackgroundCheckResultRequestDto'] },
   { file: 'unified/order', components: ['AtsCreateCandidatesAssessmentsRequestDto', 'AtsCreateBackgroundCheckOrderRequestDto'] },
   { file: 'unified/order-create-result', components: ['CreateAssessmentOrderResult', 'CreateBackgroundCheckOrderResult'] },
@@ -43,7 +43,7 @@ export const IMPORT_MAP: ImportTarget[] = [
   { file: 'unified/acks', def: 'UpdateResult', components: ['UpdateResult'] },
 ];
 
-export interface TargetChange {
+interface TargetChange {
   target: string;
   component: string;
   added: string[];

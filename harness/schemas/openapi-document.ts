@@ -10,9 +10,9 @@ import { GENERATED_DIR } from './generate.ts';
 
 export const OPENAPI_FILE = path.join(GENERATED_DIR, 'openapi.json');
 /** the server URL written into the file: the bridge's default address */
-export const OPENAPI_SERVER = 'http://127.0.0.1:4010';
+const OPENAPI_SERVER = 'http://127.0.0.1:4010';
 
-export const renderOpenApi = (): string => `${JSON.stringify(buildOpenApi(OPENAPI_SERVER), null, 2)}\n`;
+const renderOpenApi = (): string => `${JSON.stringify(buildOpenApi(OPENAPI_SERVER), null, 2)}\n`;
 
 /** Drift lines, like checkTypes(): empty when the file matches. */
 export async function checkOpenApi(file = OPENAPI_FILE): Promise<string[]> {

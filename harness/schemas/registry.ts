@@ -10,11 +10,12 @@ import { assets } from '../assets.ts';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { FieldIssue } from '../../schemas/generated/unified/common.ts';
+import { atsManifests, registryVersion } from '../ats/registry.ts';
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
 export const SCHEMA_ROOT = assets.schemasDir;
-export const SCHEMA_BASE = 'https://ats-sandbox.local/schemas/';
+const SCHEMA_BASE = 'https://ats-sandbox.local/schemas/';
 
 export interface Verdict {
   /** schema name, e.g. `unified/result-update` */
@@ -47,13 +48,51 @@ export function listSchemaFiles(root = SCHEMA_ROOT): SchemaFile[] {
   return out;
 }
 
+/** The one schema generated from the ATS registry (`npm run schemas:generate`). */
+export const ATS_SCHEMA_FILE = 'sandbox/ats.schema.json';
+
+/** The enums every list of ATSs in a schema refers to ($defs): ATS keys, services, fault targets, and each emulator's settings. */
+export function atsSchema(ats: readonly { key: string; settingsSchema?: string }[]): Record<string, unknown> {
+  const keys = ats.map((a) => a.key);
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: `${SCHEMA_BASE}${ATS_SCHEMA_FILE}`,
+    title: 'AtsKeys',
+    description: 'Generated from the ATS registry (harness/ats/registry.ts) by `npm run schemas:generate`; ATSs registered at run time are added in memory. Do not edit.',
+    type: 'object',
+    additionalProperties: false,
+    properties: { ats: { $ref: '#/$defs/Ats' }, service: { $ref: '#/$defs/Service' }, faultTarget: { $ref: '#/$defs/FaultTarget' }, emulators: { $ref: '#/$defs/EmulatorSettings' } },
+    $defs: {
+      Ats: { title: 'AtsKey', type: 'string', enum: [...keys] },
+      Service: { title: 'ServiceKey', type: 'string', enum: ['controlPlane', 'bridge', ...keys, 'partner'] },
+      FaultTarget: { title: 'FaultTargetKey', type: 'string', enum: ['bridge', ...keys, 'partner'] },
+      EmulatorSettings: {
+        title: 'EmulatorSettings',
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(ats.map((a) => [a.key, a.settingsSchema ? { $ref: `../${a.settingsSchema}.schema.json` } : { type: 'object' }])),
+      },
+    },
+  };
+}
+
 // validateSchema: false skips checking each file against the 2020-12 meta-schema on every start (~35 ms
 // of a ~350 ms `up`); test/harness/schemas.test.ts checks them all against it instead
-const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true, validateSchema: false });
-addFormats(ajv);
 const files = listSchemaFiles();
-for (const f of files) ajv.addSchema(f.schema);
+let ajv: Ajv2020;
 const compiled = new Map<string, ValidateFunction>();
+let builtFor = -1;
+/** (Re)builds the ajv instance: at first use, and when an ATS registers at run time (its key joins the enums). */
+function ajvNow(): Ajv2020 {
+  if (builtFor === registryVersion()) return ajv;
+  ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true, validateSchema: false });
+  addFormats(ajv);
+  const atsName = ATS_SCHEMA_FILE.replace(/\.schema\.json$/, '');
+  for (const f of files) ajv.addSchema(f.name === atsName ? atsSchema(atsManifests()) : f.schema);
+  compiled.clear();
+  builtFor = registryVersion();
+  return ajv;
+}
 
 export const schemaNames = (): string[] => files.map((f) => f.name);
 
@@ -69,9 +108,10 @@ function idOf(name: string): string {
 }
 
 function validatorFor(name: string): ValidateFunction {
+  const a = ajvNow();
   let v = compiled.get(name);
   if (!v) {
-    v = ajv.getSchema(idOf(name));
+    v = a.getSchema(idOf(name));
     if (!v) throw new Error(`unknown schema ${name}`);
     compiled.set(name, v);
   }
@@ -103,7 +143,7 @@ const describe = (x: unknown): unknown => {
 const typeName = (x: unknown): string => (x === null ? 'null' : Array.isArray(x) ? 'array' : typeof x);
 
 /** ajv's errors, made readable: one issue per field, null branches of `anyOf` dropped. */
-export function toIssues(errors: ErrorObject[]): FieldIssue[] {
+function toIssues(errors: ErrorObject[]): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const seen = new Set<string>();
   const meaningful = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'if');

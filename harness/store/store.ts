@@ -17,7 +17,7 @@ import { ApiError } from '../errors.ts';
  * A write the disk refused, as the services answer it: 507 for a full disk, 503 for any other
  * storage failure (read-only folder, I/O error). Nothing was changed: memory is as it was.
  */
-export function storageError(e: unknown): ApiError {
+function storageError(e: unknown): ApiError {
   if (e instanceof ApiError) return e;
   const code = (e as NodeJS.ErrnoException)?.code ?? 'EIO';
   if (code === 'ENOSPC' || code === 'EDQUOT') {
@@ -97,15 +97,10 @@ export class Collection<T> {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const pattern = new RegExp(`^${escape(name)}(\\.s?\\d+)?\\.json$`);
     const files = readdirSync(dir).filter((f) => pattern.test(f));
-    const foreign: string[] = [];
-    await Promise.all(
-      files.map(async (f) => {
-        const i = c.indexOfFile(f);
-        if (i === undefined) foreign.push(f);
-        else c.shards[i] = await readFile<T>(path.join(dir, f));
-      }),
-    );
-    if (foreign.length) await c.rehome(foreign);
+    const foreign = files.filter((f) => c.indexOfFile(f) === undefined);
+    // only one layout ever shipped (ADR 006): a file of another is not this version's, never read as if it were
+    if (foreign.length) throw new Error(`${path.join(dir, foreign[0])} is not a state file of this version of ats-sandbox (collection ${name}): move the state folder (dataDir) aside or delete it`);
+    await Promise.all(files.map(async (f) => void (c.shards[c.indexOfFile(f)!] = await readFile<T>(path.join(dir, f)))));
     return c;
   }
 
@@ -142,29 +137,6 @@ export class Collection<T> {
       this.shards[i] = s;
     }
     return s;
-  }
-
-  /**
-   * Moves records written under another layout (an older version of the sandbox) to the shard their
-   * id belongs to now, writing the new homes before removing the old files, so a kill in between
-   * duplicates a record and never loses one.
-   */
-  private async rehome(foreign: string[]): Promise<void> {
-    const homes = new Set<Shard<T>>();
-    for (const f of foreign) {
-      const old = await readFile<T>(path.join(this.dir!, f));
-      for (const [id, v] of Object.entries(old.data)) {
-        const home = this.ensure(id);
-        home.data[id] = v;
-        this.touch(home, id);
-        homes.add(home);
-      }
-    }
-    await Promise.all([...homes].map((s) => s.write()));
-    for (const f of foreign) {
-      openFiles.delete(path.join(this.dir!, f));
-      rmSync(path.join(this.dir!, f), { force: true });
-    }
   }
 
   /** Tells a shard's file which record changed, so that only it is written. */

@@ -6,8 +6,8 @@
 import type { Category, ProviderKey } from '../config.ts';
 import { junitXml, type JunitCase } from '../report/junit.ts';
 
-export type Verdict = 'pass' | 'warn' | 'fail' | 'skip';
-export type Direction = 'bridge → partner' | 'partner → bridge';
+type Verdict = 'pass' | 'warn' | 'fail' | 'skip';
+type Direction = 'bridge → partner' | 'partner → bridge';
 
 export interface CheckProblem {
   /** what is wrong, in a few words: `HTTP status`, `not JSON`, `no result update` */
@@ -73,11 +73,11 @@ export function finishReport(r: Omit<VerifyReport, 'ok' | 'counts'>): VerifyRepo
 
 const LABEL: Record<Verdict, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
 
-export function checkTitle(c: VerifyCheck): string {
+function checkTitle(c: VerifyCheck): string {
   return c.ats ? `${c.ats} ${c.category?.replace('_', ' ') ?? ''}`.trim() + (c.name ? `: ${c.name}` : '') : c.name;
 }
 
-export function cardLine(card: CardView): string {
+function cardLine(card: CardView): string {
   const parts = [card.status, card.score, card.label, ...card.links.map((l) => `${l.text} <${l.url}>`), ...card.attachments.map((a) => `attachment ${a.name}`)].filter(Boolean);
   return `${card.title}: ${parts.join(' · ')}${card.error ? ` — error shown: ${card.error}` : ''}`;
 }

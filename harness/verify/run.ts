@@ -19,13 +19,13 @@
  * 6. One order's webhook is sent again signed with a wrong secret: the partner must refuse it (4xx).
  */
 import net from 'node:net';
-import { CATEGORIES, DEFAULT_API_KEY, DEFAULT_WEBHOOK_SECRET, PROVIDERS, resolveConfig, type Category, type ProviderKey, type SandboxConfig } from '../config.ts';
+import { CATEGORIES, DEFAULT_API_KEY, DEFAULT_WEBHOOK_SECRET, PROVIDERS, resolveConfig, SERVICES, type Category, type ProviderKey, type SandboxConfig } from '../config.ts';
 import { startSandbox, type Sandbox } from '../sandbox.ts';
 import { Journal } from '../journal.ts';
 import { createHttpClient } from '../http/client.ts';
 import { SANDBOX_HEADER } from '../http/request-guard.ts';
 import { PackageListResolver } from '../bridge/package-list-resolver.ts';
-import { PROVIDER_ADAPTERS } from '../bridge/providers/index.ts';
+import { manifestOf } from '../ats/registry.ts';
 import { DEMO_ACCOUNTS, DEMO_OWNER } from '../demo.ts';
 import { DEFAULT_PATHS } from '../contracts/partner-paths.ts';
 import type { JournalEntry } from '../journal.ts';
@@ -40,7 +40,7 @@ import { finishReport, type CardView, type CheckProblem, type ResultUpdateSeen, 
 export const DEFAULT_BRIDGE_PORT = 4010;
 export const DEFAULT_RESULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_SETTLE_MS = 500;
-export const DEFAULT_CONNECT_TIMEOUT_MS = 3_000;
+const DEFAULT_CONNECT_TIMEOUT_MS = 3_000;
 
 export interface VerifyOptions {
   /** where the partner's service listens; the paths below are taken relative to it */
@@ -212,7 +212,7 @@ export async function verify(o: VerifyOptions): Promise<VerifyReport> {
       ...(listFailed.size ? { providers } : {}),
       configFile: false,
       hopWaitMs: 0,
-      ports: { controlPlane: 0, bridge: bridgePort, teamtailor: 0, recruitee: 0, greenhouse: 0, smartrecruiters: 0, partner: 0 },
+      ports: { ...Object.fromEntries(SERVICES.map((s) => [s, 0])), bridge: bridgePort },
     });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
@@ -230,7 +230,7 @@ export async function verify(o: VerifyOptions): Promise<VerifyReport> {
 }
 
 /** The package id orders use when the partner's list failed, so its webhook and results are still judged. */
-export const STATIC_PACKAGE_ID = 'verify_static_package';
+const STATIC_PACKAGE_ID = 'verify_static_package';
 
 async function packageListChecks(layer: SandboxConfig, plan: { atss: ProviderKey[]; categories: Category[]; packageListTimeoutMs: number }, checks: VerifyCheck[]): Promise<Set<string>> {
   const journal = new Journal();
@@ -395,7 +395,7 @@ async function openLinks(sb: Sandbox, plan: Plan, runs: OrderRun[]): Promise<voi
 }
 
 /** The other event names StackOne documents for orders (stackone.md §2.3: the SmartRecruiters guide's). */
-export const SMARTRECRUITERS_GUIDE_EVENTS: Record<Category, string> = { assessment: 'assessment.created', background_check: 'background_check.created' };
+const SMARTRECRUITERS_GUIDE_EVENTS: Record<Category, string> = { assessment: 'assessment.created', background_check: 'background_check.created' };
 
 interface Variant {
   id: 'inferred-parts' | 'event-names';
@@ -506,7 +506,7 @@ async function repeatedDelivery(sb: Sandbox, o: VerifyOptions, run: OrderRun): P
   const extra = (more ?? []).slice(before);
   if (extra.length) {
     const refused = extra.find((h) => h.status >= 400);
-    const e = refused ? explainRefusal(refused.status, parseBody(refused.responseBody), { provider: run.ats, atsName: ATS_NAMES[run.ats] }) : undefined;
+    const e = refused ? explainRefusal(refused.status, parseBody(refused.responseBody), { provider: run.ats, atsName: atsName(run.ats) }) : undefined;
     check.warnings.push(
       `order ${orderId} was delivered a second time (as StackOne may retry a delivery) and your service sent ${extra.length} more result update(s)${e ? `; ${e.reason}` : ''} — keep the order id (record_id) and ignore a repeated delivery`,
     );
@@ -533,8 +533,9 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   return m;
 }
 
-/** As each ATS calls itself ("Greenhouse"), from the bridge's adapters. */
-const ATS_NAMES = Object.fromEntries(PROVIDER_ADAPTERS.map((a) => [a.key, a.name])) as Record<ProviderKey, string>;
+/** As each ATS calls itself ("Greenhouse"), from the registry. */
+/** the ATS's own name (the registry's manifest) */
+const atsName = (key: ProviderKey): string => manifestOf(key)?.name ?? key;
 
 async function orderRun(sb: Sandbox, o: VerifyOptions, plan: Plan, run: OrderRun, listFailed: boolean): Promise<void> {
   const t = Date.now();
@@ -549,7 +550,7 @@ async function orderRun(sb: Sandbox, o: VerifyOptions, plan: Plan, run: OrderRun
   }
   const orderId = run.send.orderId;
   if (!run.send.ok || !orderId) {
-    c.problems.push({ what: 'send test', reason: `the recruiter could not send the test; ${ATS_NAMES[run.ats]} shows: ${run.send.recruiterSees ?? 'an error'}` });
+    c.problems.push({ what: 'send test', reason: `the recruiter could not send the test; ${atsName(run.ats)} shows: ${run.send.recruiterSees ?? 'an error'}` });
     return finish();
   }
   c.orderId = orderId;
@@ -590,7 +591,7 @@ async function orderRun(sb: Sandbox, o: VerifyOptions, plan: Plan, run: OrderRun
   }
   for (const h of hops) {
     if (h.status >= 200 && h.status < 300) continue;
-    const e = explainRefusal(h.status, parseBody(h.responseBody), { provider: run.ats, atsName: ATS_NAMES[run.ats] });
+    const e = explainRefusal(h.status, parseBody(h.responseBody), { provider: run.ats, atsName: atsName(run.ats) });
     const nth = hops.length > 1 ? `update ${hops.indexOf(h) + 1} of ${hops.length}: ` : '';
     c.problems.push({ what: e.what, reason: `${nth}${e.reason}`, ...(e.hint ? { hint: e.hint } : {}) });
   }

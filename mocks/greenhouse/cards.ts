@@ -5,11 +5,11 @@
  * shows the result stored when the test completed; a refused later update does not change it.
  */
 import type { ResultCardView } from '../../harness/emulator/glossary.ts';
-import type { TakeHomeTest } from './take-home-tests.ts';
+import type { TakeHomeTest } from './state.ts';
 import { GREENHOUSE_WORDING } from './wording.ts';
 
 /** The partner's stage in the job's Interview Plan, as the sandbox names it [I]. */
-export const STAGE_NAME: Record<TakeHomeTest['category'], string> = { assessment: 'Take Home Test (Sandbox Assessments)', background_check: 'Background Check (Sandbox Background Checks)' };
+const STAGE_NAME: Record<TakeHomeTest['category'], string> = { assessment: 'Take Home Test (Sandbox Assessments)', background_check: 'Background Check (Sandbox Background Checks)' };
 
 export function greenhouseCard(t: TakeHomeTest): ResultCardView {
   const card: ResultCardView = {

@@ -12,8 +12,8 @@ import { clock } from '../../harness/clock.ts';
 import { ApiError } from '../../harness/errors.ts';
 import { WORLD } from '../../harness/emulator/world.ts';
 import type { GreenhouseEmulatorOptions } from './options.ts';
-import { claimForUpdate, takeHomeTests, updateTakeHomeTest, type TakeHomeTest } from './take-home-tests.ts';
-import { readTestStatus } from './test-completion.ts';
+import { claimForUpdate, takeHomeTests, updateTakeHomeTest, type TakeHomeTest } from './state.ts';
+import { readTestStatus } from './native-api.ts';
 
 const WEEK_MS = 7 * 86_400_000;
 

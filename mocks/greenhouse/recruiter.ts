@@ -10,17 +10,17 @@ import type { GreenhouseListTestsResponse } from '../../schemas/generated/greenh
 import type { GreenhouseSendTestRequest } from '../../schemas/generated/greenhouse/send-test-request.ts';
 import type { GreenhouseSendTestResponse } from '../../schemas/generated/greenhouse/send-test-response.ts';
 import type { GreenhouseEmulatorOptions } from './options.ts';
-import { callPartner, partnerUrl, reportResponseError } from './partner-calls.ts';
+import { callPartner, partnerUrl, reportResponseError } from './external-trigger.ts';
 import { listTestsErrors, sendTestErrors } from './response-checks.ts';
-import { createTakeHomeTest, takeHomeTests, updateTakeHomeTest } from './take-home-tests.ts';
+import { createTakeHomeTest, takeHomeTests, updateTakeHomeTest } from './state.ts';
 import { GREENHOUSE_WORDING } from './wording.ts';
 import { clock } from '../../harness/clock.ts';
 import { startLegacyPolling } from './legacy-polling.ts';
 
 const RESUME_DAYS = 7;
-export const ORDER_ID_HEADER = 'x-sandbox-order-id';
+const ORDER_ID_HEADER = 'x-sandbox-order-id';
 
-export const profileUrl = (ctx: EmulatorContext, c: RecruiterInput['candidate']): string => `${ctx.selfUrl()}/people/${c.number}?application_id=${c.applicationNumber}`;
+const profileUrl = (ctx: EmulatorContext, c: RecruiterInput['candidate']): string => `${ctx.selfUrl()}/people/${c.number}?application_id=${c.applicationNumber}`;
 
 export async function openTestPicker(ctx: EmulatorContext, input: RecruiterInput): Promise<PackageListView> {
   const res = await callPartner(ctx, { method: 'GET', url: partnerUrl(ctx, 'list_tests', input.category), traceId: input.traceId, responseSchema: 'greenhouse/list-tests-response' });

@@ -14,11 +14,12 @@
  * /unified/ats/assessments and /unified/ats/background_checks.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
+import { compileRoute } from '../../harness/http/route-match.ts';
 import { ApiError, envelope } from '../../harness/errors.ts';
 import { requireAccount, requireApiKey } from '../../harness/bridge/auth.ts';
 import { explainIssues, validate } from '../../harness/schemas/registry.ts';
 import { checkResultSchema, judgeResult, WARNING_HEADER, warningHeaderValue } from '../../harness/bridge/result-rules.ts';
-import { PROVIDER_ADAPTERS } from '../../harness/bridge/providers/index.ts';
+import { providerAdapters } from '../../harness/ats/sides.ts';
 import { DEFAULT_API_KEY } from '../../harness/config.ts';
 import { DEMO_ACCOUNTS } from '../../harness/demo.ts';
 import { ASSESSMENT_PACKAGES, BACKGROUND_CHECK_PACKAGES } from '../partner/catalogue.ts';
@@ -63,7 +64,7 @@ export interface BridgeMock {
 }
 
 const SEG: Record<string, Category> = { assessments: 'assessment', background_checks: 'background_check' };
-const ADAPTERS = new Map(PROVIDER_ADAPTERS.map((a) => [a.key, a]));
+const adapterOf = (key: string) => providerAdapters().find((a) => a.key === key);
 
 /** The express-like view of a fetch Request that the bridge's auth checks read. */
 type AuthRequest = Parameters<typeof requireApiKey>[0];
@@ -140,21 +141,23 @@ export function createBridgeHandlers(options: BridgeHandlersOptions = {}): Bridg
     return rec;
   };
 
-  const handlers: HttpHandler[] = [
-    http.get(`${base}/unified/ats/:category/packages`, route((request, params) => {
+  // the bridge's routes, matched by the sandbox's one route matcher (letter case, trailing slash and
+  // percent-decoding as the bridge itself has them); msw only sees everything under the base URL
+  const routes: { method: string; pattern: string; run: (request: Request, params: Record<string, unknown>) => Promise<Response> | Response }[] = [
+    { method: 'GET', pattern: '/unified/ats/:category/packages', run: (request, params) => {
       const cat = categoryOf(params, 'GET', new URL(request.url).pathname);
       authorise(request);
       const body: PackagePaginated = { data: packages[cat].map(asUnified), next: null };
       return HttpResponse.json(body);
-    })),
-    http.get(`${base}/unified/ats/:category/packages/:id`, route((request, params) => {
+    } },
+    { method: 'GET', pattern: '/unified/ats/:category/packages/:id', run: (request, params) => {
       const cat = categoryOf(params, 'GET', new URL(request.url).pathname);
       authorise(request);
       const found = packages[cat].find((p) => p.id === params.id);
       if (!found) throw new ApiError(404, 'NotFoundError', `Package ${JSON.stringify(params.id)} was not found`);
       return HttpResponse.json({ data: asUnified(found) });
-    })),
-    http.post(`${base}/unified/ats/:category/orders`, route(async (request, params) => {
+    } },
+    { method: 'POST', pattern: '/unified/ats/:category/orders', run: async (request, params) => {
       const cat = categoryOf(params, 'POST', new URL(request.url).pathname);
       const acc = authorise(request);
       const order = await jsonBody<Order>(request, 'unified/order');
@@ -163,11 +166,11 @@ export function createBridgeHandlers(options: BridgeHandlersOptions = {}): Bridg
       orders.set(id, { id, category: cat, accountId: acc.id, order: { ...order, id, results_update_url: `${base}/unified/ats/${seg}/orders/${id}/result` }, results: [], warnings: [] });
       const body: OrderCreateResult = { id, remote_id: order.remote_id ?? id, test_url: null };
       return HttpResponse.json(body);
-    })),
-    http.patch(`${base}/unified/ats/:category/orders/:id/result`, route(async (request, params) => {
+    } },
+    { method: 'PATCH', pattern: '/unified/ats/:category/orders/:id/result', run: async (request, params) => {
       const cat = categoryOf(params, 'PATCH', new URL(request.url).pathname);
       const acc = authorise(request);
-      const adapter = ADAPTERS.get(acc.provider)!;
+      const adapter = adapterOf(acc.provider)!;
       // the same steps in the same order as the bridge: shape, order, the ATS's rules
       const result = checkResultSchema(adapter, await jsonBody<unknown>(request));
       const id = String(params.id);
@@ -186,7 +189,25 @@ export function createBridgeHandlers(options: BridgeHandlersOptions = {}): Bridg
       const headers = new Headers();
       for (const w of judged.warnings) headers.append(WARNING_HEADER, warningHeaderValue(w));
       return HttpResponse.json({ statusCode: 200, message: 'Record updated successfully.', timestamp: new Date().toISOString() }, { headers });
-    })),
+    } },
+  ];
+  const compiled = routes.map((r) => ({ ...r, matches: compileRoute(r.pattern), run: route(r.run) }));
+  const basePath = new URL(base).pathname.replace(/\/+$/, '');
+  const handlers: HttpHandler[] = [
+    http.all(`${base}/*`, async ({ request }) => {
+      const path = new URL(request.url).pathname.slice(basePath.length);
+      for (const r of compiled) {
+        if (r.method !== request.method) continue;
+        let params: Record<string, unknown> | undefined;
+        try {
+          params = r.matches(path);
+        } catch (e) {
+          return errorResponse(e);
+        }
+        if (params) return r.run({ request, params });
+      }
+      return undefined; // not a bridge route: msw passes it on
+    }),
   ];
 
   return { handlers, orders, addOrder, reset: () => void orders.clear() };

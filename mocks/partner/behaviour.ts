@@ -1,8 +1,8 @@
 /** How the reference partner behaves: right by default, or broken in one of the ways partners break. */
 import { ApiError } from '../../harness/errors.ts';
 
-export const PACKAGE_LIST_MODES = ['ok', 'http-500', 'timeout', 'not-json', 'bare-array', 'missing-fields', 'empty'] as const;
-export const WEBHOOK_MODES = ['ok', 'http-500', 'fail-then-recover', 'reject-all-signatures', 'accept-any-signature'] as const;
+const PACKAGE_LIST_MODES = ['ok', 'http-500', 'timeout', 'not-json', 'bare-array', 'missing-fields', 'empty'] as const;
+const WEBHOOK_MODES = ['ok', 'http-500', 'fail-then-recover', 'reject-all-signatures', 'accept-any-signature'] as const;
 
 export interface PartnerBehaviour {
   packageList: (typeof PACKAGE_LIST_MODES)[number];

@@ -8,14 +8,14 @@ import type { EmulatorContext, ResultCardView, CandidateCard } from '../../harne
 import type { WorldCandidate } from '../../harness/emulator/world.ts';
 import type { RecruiteeReportStatus } from '../../schemas/generated/recruitee/report-update.ts';
 import { RESULT_URL_KEY } from './conventions.ts';
-import { reportBook, type StoredReport } from './reports.ts';
+import { reportBook, type StoredReport } from './state.ts';
 import { OPEN_LINK, STATUS_LABEL } from './wording.ts';
-import { recruiteeSettings } from './send-modal.ts';
+import { recruiteeSettings } from './settings.ts';
 
 type Tone = ResultCardView['status']['tone'];
 const TONE: Record<RecruiteeReportStatus, Tone> = { sent: 'pending', completed: 'success', failed: 'danger', canceled: 'neutral' };
 
-export function reportRow(r: StoredReport, resultUrlKey: string = RESULT_URL_KEY): ResultCardView {
+function reportRow(r: StoredReport, resultUrlKey: string = RESULT_URL_KEY): ResultCardView {
   const open = r.urls[resultUrlKey];
   const fields: ResultCardView['fields'] = [{ label: 'Sent by', value: r.sentBy.name }];
   if (r.completed_at) fields.push({ label: 'Completed at', value: r.completed_at });

@@ -5,14 +5,15 @@
 import { Router } from 'express';
 import type { EmulatorAdapter } from '../../harness/emulator/glossary.ts';
 import { recruiteeCards } from './cards.ts';
-import { recruiteeCoreApi } from './core-api.ts';
+import { recruiteeCoreApi } from './public-api.ts';
 import { renderRecruiteeError } from './errors.ts';
-import { recruiteePartnersApi } from './partners-api.ts';
+import { recruiteePartnersApi } from './native-api.ts';
 import { seedPartners } from './partners.ts';
 import { openSendTestModal, sendCandidate } from './recruiter.ts';
-import { recruiteeSettings } from './send-modal.ts';
+import { sendModalRoutes } from './send-modal.ts';
+import { resetRecruiteeSettings } from './settings.ts';
+import { recruiteeSettings } from './settings.ts';
 import { STATUS_LABEL } from './wording.ts';
-import { resetRecruiteeSettings, sendModalRoutes } from './send-modal.ts';
 
 export const recruiteeEmulator: EmulatorAdapter = {
   key: 'recruitee',

@@ -2,7 +2,7 @@
  * RecruiteePartnerRegistry: the marketplace partners per environment (codename, kind, name, urls,
  * inputs, secret), seeded from the linked account, and the partners' URL set pointing at the bridge.
  */
-import { recruiteeSettings } from './send-modal.ts';
+import { recruiteeSettings } from './settings.ts';
 import type { Category, EmulatorContext } from '../../harness/emulator/glossary.ts';
 import type { Collection } from '../../harness/store/store.ts';
 import { CODENAME_PATTERN, PARTNER_NAMES, codenameFor, envOfAccount, type RecruiteeEnv } from './conventions.ts';

@@ -9,9 +9,10 @@ import type { CallResult } from '../../harness/http/client.ts';
 import type { RecruiteeSendCandidate } from '../../schemas/generated/recruitee/send-candidate.ts';
 import type { RecruiteeTestsList } from '../../schemas/generated/recruitee/tests-list.ts';
 import { partnerFor, partnerUrls, type RecruiteePartner } from './partners.ts';
-import { reportBook, type StoredReport } from './reports.ts';
+import { callPartner } from './external-trigger.ts';
+import { reportBook, type StoredReport } from './state.ts';
 import { ACTION_LABEL, POPUP } from './wording.ts';
-import { recruiteeSettings, testsLoading } from './send-modal.ts';
+import { recruiteeSettings, testsLoading } from './settings.ts';
 import { clock } from '../../harness/clock.ts';
 
 const ORDER_ID_HEADER = 'x-sandbox-order-id';
@@ -25,17 +26,6 @@ function partnerMessage(res: CallResult): string | undefined {
 
 const invalidToken = (res: CallResult): boolean => res.status === 401 || res.status === 403;
 
-function callOpts(ctx: EmulatorContext, traceId: string) {
-  return {
-    headers: { authorization: `Bearer ${ctx.triggerToken()}`, 'content-type': 'application/json', accept: 'application/json' },
-    traceId,
-    hop: 'external-trigger',
-    peer: 'bridge',
-    provider: 'recruitee',
-    accountId: ctx.account.id,
-  };
-}
-
 async function integrated(ctx: EmulatorContext, input: RecruiterInput): Promise<RecruiteePartner | { missing: string }> {
   return (await partnerFor(ctx, input.category)) ?? { missing: ACTION_LABEL[input.category].toLowerCase() };
 }
@@ -44,7 +34,7 @@ export async function openSendTestModal(ctx: EmulatorContext, input: RecruiterIn
   const partner = await integrated(ctx, input);
   if ('missing' in partner) return { ok: false, recruiterSees: POPUP.notIntegrated(partner.missing) };
   await testsLoading(ctx);
-  const res = await ctx.http({ method: 'GET', url: partnerUrls(ctx, partner).tests, ...callOpts(ctx, input.traceId), responseSchema: 'recruitee/tests-list' });
+  const res = await callPartner(ctx, { method: 'GET', url: partnerUrls(ctx, partner).tests, traceId: input.traceId, responseSchema: 'recruitee/tests-list' });
   if (invalidToken(res)) return { ok: false, recruiterSees: POPUP.invalidToken(partner.name) };
   if (!res.ok) {
     const said = res.status ? partnerMessage(res) : undefined;
@@ -92,7 +82,7 @@ export async function sendCandidate(ctx: EmulatorContext, input: RecruiterInput 
     test_id: report.test_id,
     test_name: report.test_name,
   };
-  const res = await ctx.http({ method: 'POST', url: partnerUrls(ctx, partner).send_candidate, ...callOpts(ctx, input.traceId), body, requestSchema: 'recruitee/send-candidate' });
+  const res = await callPartner(ctx, { method: 'POST', url: partnerUrls(ctx, partner).send_candidate, traceId: input.traceId, body, requestSchema: 'recruitee/send-candidate' });
   if (!res.ok) {
     // [I] the report created before the call is removed when the partner refuses it: no row appears
     // (setting refusedReport: 'failed' keeps it as a failed row instead).

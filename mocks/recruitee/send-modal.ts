@@ -1,5 +1,5 @@
 /**
- * Recruitee's settings and its "Send {Partner} test" modal as the recruiter sees it while it loads.
+ * Recruitee's settings routes (the settings themselves: settings.ts) and its "Send {Partner} test" modal as the recruiter sees it while it loads.
  *   GET|PUT /_sandbox/settings            resultUrlKey [I], testsLoadMs (schemas/recruitee/sandbox-settings)
  *   GET /_sandbox/recruiter/send-modal    ?category=&candidateId=: title, subtitle, the "Assessments" select,
  *                                         and the Send button: disabled while the tests load, enabled once they
@@ -15,29 +15,10 @@ import { ApiError } from '../../harness/errors.ts';
 import { requireJson } from '../../harness/http/service-app.ts';
 import { explainIssues, validate } from '../../harness/schemas/registry.ts';
 import type { RecruiteeSandboxSettings } from '../../schemas/generated/recruitee/sandbox-settings.ts';
-import { RESULT_URL_KEY } from './conventions.ts';
+import { recruiteeSettings } from './settings.ts';
 import { partnerFor } from './partners.ts';
 import { openSendTestModal } from './recruiter.ts';
 import { MODAL_TITLE } from './wording.ts';
-
-export type RecruiteeSettings = Required<Omit<RecruiteeSandboxSettings, 'expireAfterDays'>> & Pick<RecruiteeSandboxSettings, 'expireAfterDays'>;
-export const DEFAULT_RECRUITEE_SETTINGS: RecruiteeSettings = { resultUrlKey: RESULT_URL_KEY, testsLoadMs: 0, refusedReport: 'removed', enabledApps: ['assessment', 'background_check'] };
-
-const live = new WeakMap<EmulatorContext, RecruiteeSettings>();
-export function recruiteeSettings(ctx: EmulatorContext): RecruiteeSettings {
-  let s = live.get(ctx);
-  if (!s) live.set(ctx, (s = { ...DEFAULT_RECRUITEE_SETTINGS, ...((ctx.configured ?? {}) as RecruiteeSandboxSettings) }));
-  return s;
-}
-export function resetRecruiteeSettings(ctx: EmulatorContext): void {
-  live.set(ctx, { ...DEFAULT_RECRUITEE_SETTINGS, ...((ctx.configured ?? {}) as RecruiteeSandboxSettings) });
-}
-
-/** The modal's loading time before the tests list answers (Send stays disabled meanwhile). */
-export async function testsLoading(ctx: EmulatorContext): Promise<void> {
-  const ms = recruiteeSettings(ctx).testsLoadMs;
-  if (ms > 0) await new Promise((r) => setTimeout(r, ms));
-}
 
 export function sendModalRoutes(ctx: EmulatorContext): Router {
   const r = Router();

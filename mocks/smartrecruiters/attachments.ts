@@ -13,11 +13,11 @@ import type { EmulatorContext } from '../../harness/emulator/glossary.ts';
 import type { Collection } from '../../harness/store/store.ts';
 import type { SmartRecruitersAttachment } from '../../schemas/generated/smartrecruiters/package-result.ts';
 import { SmartRecruitersError } from './errors.ts';
-import { requireToken } from './token-issuer.ts';
+import { requireToken } from './token-check.ts';
 import { stateOf } from './state.ts';
 import { clock } from '../../harness/clock.ts';
 
-export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
 interface StoredAttachment {
   id: string;

@@ -28,19 +28,19 @@ import type { SmartRecruitersClientCredentials } from '../../schemas/generated/s
 import type { SmartRecruitersAdminAction } from '../../schemas/generated/smartrecruiters/admin-action.ts';
 import type { SmartRecruitersSandboxAction } from '../../schemas/generated/smartrecruiters/sandbox-action.ts';
 import { SmartRecruitersError } from './errors.ts';
-import { requireToken } from './token-issuer.ts';
+import { requireToken } from './token-check.ts';
 import { stateOf } from './state.ts';
 import { clock } from '../../harness/clock.ts';
 
-export const APP_NAME = 'StackOne Assessments';
+const APP_NAME = 'StackOne Assessments';
 /** StackOne's guide: the message after the consent form was verified. */
 export const CONNECTED = `${APP_NAME} is connected`;
 /** StackOne's troubleshooting row "Order Assessment button missing from candidate profile". */
 export const BUTTON_MISSING_NOT_CONNECTED = `No "Order Assessments" button on the candidate profile: ${APP_NAME} is not connected for this company (Settings → Apps & Integrations → Active Apps)`;
 export const BUTTON_MISSING_NO_PERMISSION = 'No "Order Assessments" button on the candidate profile: this user lacks recruiter permissions';
-export const MASTER_SCOPE = 'partner_configuration_manage';
+const MASTER_SCOPE = 'partner_configuration_manage';
 
-export interface Connection {
+interface Connection {
   companyId: string;
   /** the admin pressed "Allow and Continue" */
   consented: boolean;
@@ -75,7 +75,7 @@ export async function seedConnections(ctx: EmulatorContext): Promise<void> {
   });
 }
 
-export async function connectionOf(ctx: EmulatorContext, companyId = ctx.account.native.companyId ?? ''): Promise<Connection | undefined> {
+async function connectionOf(ctx: EmulatorContext, companyId = ctx.account.native.companyId ?? ''): Promise<Connection | undefined> {
   return (await book(ctx)).get(companyId);
 }
 
@@ -103,19 +103,19 @@ export async function orderButtonMissing(ctx: EmulatorContext, input: Pick<Recru
 }
 
 /** Wraps the recruiter's package list: no button, no list. */
-export async function guardedList(ctx: EmulatorContext, input: RecruiterInput, list: () => Promise<PackageListView>): Promise<PackageListView> {
+async function guardedList(ctx: EmulatorContext, input: RecruiterInput, list: () => Promise<PackageListView>): Promise<PackageListView> {
   const missing = await orderButtonMissing(ctx, input);
   return missing ? { ok: false, recruiterSees: missing } : list();
 }
 
 const CONFIG_KEY = 'partner-configuration';
 
-export async function savedConfiguration(ctx: EmulatorContext): Promise<SmartRecruitersPartnerConfiguration | undefined> {
+async function savedConfiguration(ctx: EmulatorContext): Promise<SmartRecruitersPartnerConfiguration | undefined> {
   return (await stateOf(ctx)).meta.get(CONFIG_KEY) as SmartRecruitersPartnerConfiguration | undefined;
 }
 
 /** The configuration the sandbox starts with: the bridge's URLs (what StackOne registered as the partner). */
-export function defaultConfiguration(ctx: EmulatorContext): SmartRecruitersPartnerConfiguration {
+function defaultConfiguration(ctx: EmulatorContext): SmartRecruitersPartnerConfiguration {
   const base = ctx.triggerUrl();
   return {
     consentUrl: `${base}/integration`,

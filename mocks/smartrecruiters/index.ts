@@ -1,17 +1,17 @@
 /**
  * The SmartRecruiters emulator (Assessment API 2021). SmartRecruiters' side of the integration:
- * its OAuth2 token endpoint and results API (results-api.ts), the recruiter acting in its three
+ * its OAuth2 token endpoint and results API (native-api.ts), the recruiter acting in its three
  * order modes toward the partner's URLs (recruiter.ts, sandbox-routes.ts), and the candidate
- * profile's assessment section (result-card.ts). Errors in SmartRecruiters' shape (errors.ts).
+ * profile's assessment section (cards.ts). Errors in SmartRecruiters' shape (errors.ts).
  */
 import { Router } from 'express';
 import type { Category, EmulatorAdapter } from '../../harness/emulator/glossary.ts';
 import type { SmartRecruitersSandboxSettings } from '../../schemas/generated/smartrecruiters/sandbox-settings.ts';
 import { renderSmartRecruitersError } from './errors.ts';
 import { candidateUuid } from './ids.ts';
-import { nativeRoutes } from './results-api.ts';
+import { nativeRoutes } from './native-api.ts';
 import { listPackages, placeOrder } from './recruiter.ts';
-import { resultCard, STATUS_VIEW } from './result-card.ts';
+import { resultCard, STATUS_VIEW } from './cards.ts';
 import { sandboxRoutes } from './sandbox-routes.ts';
 import { connectFlowRoutes, seedConnections } from './connect-flow.ts';
 import { attachmentRoutes } from './attachments.ts';

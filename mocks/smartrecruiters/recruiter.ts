@@ -9,18 +9,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Category, EmulatorContext, PackageChoice, PackageListView, RecruiterInput, SendTestView } from '../../harness/emulator/glossary.ts';
 import type { SmartRecruitersPackageOrderRequest } from '../../schemas/generated/smartrecruiters/package-order-request.ts';
-import { SmartRecruitersPartnerClient, categoryWord } from './partner-client.ts';
+import { SmartRecruitersPartnerClient, categoryWord } from './external-trigger.ts';
 import { applicationUuid, candidateUuid, jobUuid, userUuid } from './ids.ts';
 import { stateOf, type OrderMode, type SrOrder } from './state.ts';
 import { orderButtonMissing } from './connect-flow.ts';
 import { clock } from '../../harness/clock.ts';
 
 /** What the "Order assessments" pop-up shows when any package could not be fetched (StackOne's troubleshooting table). */
-export const INCOMPLETE_PACKAGE_LIST =
+const INCOMPLETE_PACKAGE_LIST =
   "List displays incomplete data. An error occurred while fetching one or more packages from partner. Click 'Reload' button to try to fetch packages again";
 
 /** [I] what SmartRecruiters shows when the partner refuses an order (not documented). */
-export const ORDER_FAILED = 'An error occurred while ordering the assessment from the partner. Please try again.';
+const ORDER_FAILED = 'An error occurred while ordering the assessment from the partner. Please try again.';
 
 const resultsUrl = (ctx: EmulatorContext, orderId: string): string => `${ctx.selfUrl()}/assessment-api/v202010/orders/${orderId}/results`;
 

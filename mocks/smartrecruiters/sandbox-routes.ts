@@ -23,7 +23,7 @@ import { inlineOrder, listPackages, placeOrder } from './recruiter.ts';
 import { stateOf, type OrderMode } from './state.ts';
 import { clock } from '../../harness/clock.ts';
 
-export type SmartRecruitersActionReport = SendTestReport & { mode: OrderMode; inlineUrl?: string; step?: string };
+type SmartRecruitersActionReport = SendTestReport & { mode: OrderMode; inlineUrl?: string; step?: string };
 
 function body<T>(req: Request, schema: string): T {
   requireJson(req);

@@ -86,7 +86,7 @@ export const DEFAULT_SETTINGS: SrSettings = {
   expireAfterDays: null,
 };
 
-export const DEFAULT_STEPS: HiringStep[] = [
+const DEFAULT_STEPS: HiringStep[] = [
   { id: 'skills-test', name: 'Skills Test', category: 'assessment', autoTrigger: true, packageId: null },
   { id: 'background-check', name: 'Background Check', category: 'background_check', autoTrigger: true, packageId: null },
 ];

@@ -16,9 +16,9 @@ import { issuedCustomerCredentials } from './connect-flow.ts';
 import type { SmartRecruitersState, SrToken } from './state.ts';
 import { clock } from '../../harness/clock.ts';
 
-export const CUSTOMER_SCOPES = ['assessment_result_manage', 'assessment_orders_read', 'candidates_read', 'jobs_read'];
+const CUSTOMER_SCOPES = ['assessment_result_manage', 'assessment_orders_read', 'candidates_read', 'jobs_read'];
 /** what the partner-level (master) credentials get [C] */
-export const MASTER_SCOPES = ['partner_configuration_manage'];
+const MASTER_SCOPES = ['partner_configuration_manage'];
 
 export const formBody = express.urlencoded({
   extended: false,
@@ -32,7 +32,7 @@ export const formBody = express.urlencoded({
  * A token-endpoint refusal in RFC 6749 §5.2 form ({"error","error_description"}) [C: SmartRecruiters'
  * docs name OAuth2 client credentials; the error form is the RFC's]. invalid_client answers 401, the rest 400.
  */
-export class OAuthError extends SmartRecruitersError {
+class OAuthError extends SmartRecruitersError {
   constructor(
     readonly oauthError: SmartRecruitersOAuthError['error'],
     description: string,
@@ -76,15 +76,3 @@ export async function issueToken(ctx: EmulatorContext, state: SmartRecruitersSta
   return { access_token: token.token, token_type: 'Bearer', expires_in: ttl, scope: requested.join(' ') };
 }
 
-/** The token of a request with the scope it needs; SmartRecruiters' 401/403 otherwise. */
-export function requireToken(state: SmartRecruitersState, req: Request, scope: string): SrToken {
-  const header = req.header('authorization');
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  const t = m ? state.tokens.get(m[1]) : undefined;
-  if (!t || t.expiresAt <= clock.now()) {
-    const why = !header ? 'no Authorization header' : !m ? 'the Authorization header is not Bearer' : !t ? 'the access token is unknown (get one from POST /identity/oauth/token)' : 'the access token has expired';
-    throw new SmartRecruitersError(401, 'NOT_AUTHORIZED_TO_ACCESS_RESOURCE', `Not authorized: ${why}`);
-  }
-  if (!t.scopes.includes(scope)) throw new SmartRecruitersError(403, 'MISSING_SCOPE', `The access token lacks the scope ${scope}`);
-  return t;
-}

@@ -14,7 +14,7 @@ import type { TeamtailorPartnerResultStatus } from '../../schemas/generated/team
 import { PARTNERS } from './partners.ts';
 import type { PartnerResultRecord } from './state.ts';
 
-export const SUMMARY_LIMIT = 150;
+const SUMMARY_LIMIT = 150;
 
 const BADGE: Record<TeamtailorPartnerResultStatus, ResultCardView['status']> = {
   sending: { label: 'Sending', tone: 'pending', icon: 'clock' },

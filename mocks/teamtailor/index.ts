@@ -1,6 +1,6 @@
 /**
  * The Teamtailor emulator: the company's side of Teamtailor's Partner API.
- *   native API   /partner/v1/partner-results (partner-results-api.ts), errors as JSON:API (errors.ts)
+ *   native API   /partner/v1/partner-results (native-api.ts), errors as JSON:API (errors.ts)
  *   recruiter    activate the marketplace partner, open the partner form, send the webhook (recruiter.ts)
  *   card         the partner-result cards of a candidate (cards.ts)
  *   sandbox      GET /_sandbox/teamtailor/partners, POST /_sandbox/teamtailor/activate {category?},
@@ -13,7 +13,7 @@ import { explainIssues, validate } from '../../harness/schemas/registry.ts';
 import type { Category, EmulatorAdapter, EmulatorContext } from '../../harness/emulator/glossary.ts';
 import type { TeamtailorSandboxSettings } from '../../schemas/generated/teamtailor/sandbox-settings.ts';
 import { renderTeamtailorError } from './errors.ts';
-import { JSON_API, partnerResultsApi } from './partner-results-api.ts';
+import { JSON_API, partnerResultsApi } from './native-api.ts';
 import { activate, openForm, sendWebhook } from './recruiter.ts';
 import { resultCard } from './cards.ts';
 import { ACTIVATION_FORM, PARTNERS } from './partners.ts';

@@ -6,7 +6,7 @@
  *   send       create the partner-result (sending), POST {base}/webhook with the partner-event;
  *              2xx → sent (+ partner_result_attributes when valid), >= 400 → the text body on the card.
  *              No retries.
- * Every call carries the provider key: an HS256 JWT of {"externalTriggerToken"} signed with the partner API key.
+ * The calls themselves (provider key, host header, journal): external-trigger.ts.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { validate } from '../../harness/schemas/registry.ts';
@@ -15,18 +15,17 @@ import type { TeamtailorConfigField, TeamtailorConfigResponse } from '../../sche
 import type { TeamtailorPartnerEventRequest } from '../../schemas/generated/teamtailor/partner-event.ts';
 import type { TeamtailorWebhookResponse } from '../../schemas/generated/teamtailor/webhook-response.ts';
 import { PARTNERS } from './partners.ts';
-import { providerKey, teamtailorSignature } from './provider-key.ts';
+import { teamtailorSignature } from './provider-key.ts';
+import { callPartner } from './external-trigger.ts';
 import { rememberCriteria } from './result-checks.ts';
 import { instance, partnerResults, type Activation, type PartnerResultRecord } from './state.ts';
 import { clock } from '../../harness/clock.ts';
 
-export const CONFIG_FAILED = 'Failed to fetch config from partner: Unable to fetch the partner config';
-export const WEBHOOK_SENT = 'Webhook sent';
+const CONFIG_FAILED = 'Failed to fetch config from partner: Unable to fetch the partner config';
+const WEBHOOK_SENT = 'Webhook sent';
 /** [I] what the card shows when the partner base URL did not answer at all */
-export const WEBHOOK_UNREACHABLE = 'Failed to send webhook to partner';
-export const ORDER_ID_HEADER = 'x-sandbox-order-id';
-
-const bearer = (ctx: EmulatorContext): string => `Bearer ${providerKey({ externalTriggerToken: ctx.triggerToken() }, ctx.account.native.partnerApiKey ?? '')}`;
+const WEBHOOK_UNREACHABLE = 'Failed to send webhook to partner';
+const ORDER_ID_HEADER = 'x-sandbox-order-id';
 
 /** A stable UUID-looking id for a sandbox person (Teamtailor candidates carry one). */
 const uuidOf = (s: string): string => {
@@ -36,16 +35,10 @@ const uuidOf = (s: string): string => {
 
 export async function activate(ctx: EmulatorContext, category: Category, traceId: string = randomUUID()): Promise<Activation & { status: number }> {
   const partner = PARTNERS[category];
-  const res = await ctx.http({
+  const res = await callPartner(ctx, category, `/activation?company_id=${encodeURIComponent(ctx.account.native.companyUuid ?? '')}`, {
     method: 'GET',
-    url: `${partner.baseUrl(ctx)}/activation?company_id=${encodeURIComponent(ctx.account.native.companyUuid ?? '')}`,
-    headers: { authorization: bearer(ctx), 'teamtailor-host': new URL(ctx.selfUrl()).host },
     timeoutMs: instance(ctx).settings.configTimeoutMs,
     traceId,
-    hop: 'external-trigger',
-    peer: 'bridge',
-    provider: 'teamtailor',
-    accountId: ctx.account.id,
   });
   let recruiterSees = `${partner.name} is activated`;
   if (!res.ok) {
@@ -70,18 +63,11 @@ function packagesOf(fields: TeamtailorConfigField[]): { fieldId: string; package
 }
 
 export async function openForm(ctx: EmulatorContext, input: RecruiterInput): Promise<PackageListView> {
-  const partner = PARTNERS[input.category];
   const q = new URLSearchParams({ job_id: String(input.job.number), user_id: String(input.recruiter.number) });
-  const res = await ctx.http({
+  const res = await callPartner(ctx, input.category, `/config?${q}`, {
     method: 'GET',
-    url: `${partner.baseUrl(ctx)}/config?${q}`,
-    headers: { authorization: bearer(ctx), 'teamtailor-host': new URL(ctx.selfUrl()).host },
     timeoutMs: instance(ctx).settings.configTimeoutMs,
     traceId: input.traceId,
-    hop: 'external-trigger',
-    peer: 'bridge',
-    provider: 'teamtailor',
-    accountId: ctx.account.id,
     responseSchema: 'teamtailor/config-response',
   });
   if (!res.ok || res.json === undefined || !validate('teamtailor/config-response', res.json).valid) return { ok: false, recruiterSees: CONFIG_FAILED };
@@ -95,7 +81,7 @@ export async function openForm(ctx: EmulatorContext, input: RecruiterInput): Pro
   return { ok: true, packages: found.packages };
 }
 
-export function partnerEvent(ctx: EmulatorContext, input: RecruiterInput, rec: PartnerResultRecord, fieldId: string, pkg: PackageChoice): TeamtailorPartnerEventRequest {
+function partnerEvent(ctx: EmulatorContext, input: RecruiterInput, rec: PartnerResultRecord, fieldId: string, pkg: PackageChoice): TeamtailorPartnerEventRequest {
   const { candidate: c, job, recruiter } = input;
   return {
     'partner-event': {
@@ -144,22 +130,12 @@ export async function sendWebhook(ctx: EmulatorContext, input: RecruiterInput & 
   };
   await results.put(rec.id, rec);
   const event = partnerEvent(ctx, input, rec, fieldId, input.pkg);
-  const res = await ctx.http({
+  const res = await callPartner(ctx, input.category, '/webhook', {
     method: 'POST',
-    url: `${partner.baseUrl(ctx)}/webhook`,
-    headers: {
-      authorization: bearer(ctx),
-      'content-type': 'application/json',
-      'teamtailor-signature': teamtailorSignature(rec.eventId!, partner.webhookSecret, clock.now(), st.settings.signatureV0 ? JSON.stringify(event) : undefined),
-      'teamtailor-host': new URL(ctx.selfUrl()).host,
-    },
+    headers: { 'content-type': 'application/json', 'teamtailor-signature': teamtailorSignature(rec.eventId!, partner.webhookSecret, clock.now(), st.settings.signatureV0 ? JSON.stringify(event) : undefined) },
     body: event,
     timeoutMs: st.settings.webhookTimeoutMs,
     traceId: input.traceId,
-    hop: 'external-trigger',
-    peer: 'bridge',
-    provider: 'teamtailor',
-    accountId: ctx.account.id,
     requestSchema: 'teamtailor/partner-event',
   });
   const orderId = res.headers[ORDER_ID_HEADER] || undefined;

@@ -36,26 +36,14 @@ describe('store', () => {
 });
 
 describe('store layout changes', () => {
-  it('moves records written under another shard count to their shard now, losing none', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'store-rehome-'));
+  it('refuses a state file of a layout this version does not write, naming it, and reads nothing from it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'store-layout-'));
     try {
       const { writeFile, mkdir } = await import('node:fs/promises');
       await mkdir(path.join(dir, 'svc'), { recursive: true });
-      // an older layout: 8 shards (and a stray unsharded file), records not where the hash now puts them
-      for (let i = 0; i < 8; i++) {
-        const data = Object.fromEntries(Array.from({ length: 25 }, (_, k) => [`r${i * 25 + k}`, { n: i * 25 + k }]));
-        await writeFile(path.join(dir, 'svc', `old.${String(i).padStart(2, '0')}.json`), JSON.stringify(data));
-      }
-      await writeFile(path.join(dir, 'svc', 'old.json'), JSON.stringify({ stray: { n: -1 } }));
-      const c = await new Store('svc', dir).collection<{ n: number }>('old', 8);
-      expect(c.size).toBe(201);
-      expect(c.get('r137')).toEqual({ n: 137 });
-      expect(c.get('stray')).toEqual({ n: -1 });
-      const files = (await readdir(path.join(dir, 'svc'))).filter((f) => f.endsWith('.json'));
-      expect(files).not.toContain('old.json');
-      let onDisk = 0;
-      for (const f of files) onDisk += Object.keys(parseStateFile(await readFile(path.join(dir, 'svc', f), 'utf8')).data).length;
-      expect(onDisk).toBe(201);
+      await writeFile(path.join(dir, 'svc', 'old.s1023.json'), JSON.stringify({ r1: { n: 1 } }));
+      await expect(new Store('svc', dir).collection<{ n: number }>('old', 8)).rejects.toThrow(/old\.s1023\.json is not a state file of this version/);
+      expect((await readdir(path.join(dir, 'svc'))).sort()).toEqual(['old.s1023.json']);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

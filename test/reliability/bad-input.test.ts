@@ -14,7 +14,7 @@ import { startSandbox, type Sandbox } from '../../harness/sandbox.ts';
 import { PROVIDERS, type ServiceName } from '../../harness/config.ts';
 import { ApiError } from '../../harness/errors.ts';
 import { validate } from '../../harness/schemas/registry.ts';
-import { EMULATOR_ADAPTERS } from '../../mocks/index.ts';
+import { sidesOf } from '../../harness/ats/sides.ts';
 import { partnerHeaders } from '../helpers.ts';
 import { appRoutes, bridgeRoutes, controlPlaneRoutes, partnerRoutes, recordCalls, type Recorded, type RouteInfo } from './routes.ts';
 import { pathInputs, probeBodies, refuseBodies, type BadInput } from './inputs.ts';
@@ -132,7 +132,7 @@ function errorKeys(service: ServiceName, status: number, pattern: string): strin
   if (pattern.startsWith('/reports/')) return undefined; // report links are pages for a browser (HTML, PDF, plain-text 404)
   if (service === 'bridge' || service === 'controlPlane') return ['statusCode', 'message', 'timestamp', 'errorCode'];
   if (service === 'partner') return ['error'];
-  const body = EMULATOR_ADAPTERS[service as (typeof PROVIDERS)[number]].renderError(new ApiError(status, 'ValidationError', 'x')).body;
+  const body = sidesOf(service as (typeof PROVIDERS)[number]).emulator.renderError(new ApiError(status, 'ValidationError', 'x')).body;
   return body && typeof body === 'object' ? Object.keys(body) : undefined;
 }
 

@@ -7,7 +7,7 @@ import type { Express } from 'express';
 import type { Sandbox } from '../../harness/sandbox.ts';
 import type { HttpClient, CallOptions } from '../../harness/http/client.ts';
 import type { ServiceName } from '../../harness/config.ts';
-import { PROVIDER_ADAPTERS } from '../../harness/bridge/providers/index.ts';
+import { providerAdapters } from '../../harness/ats/sides.ts';
 
 export interface RouteInfo {
   service: ServiceName;
@@ -68,7 +68,7 @@ export function bridgeRoutes(sb: Sandbox): RouteInfo[] {
     ['POST', '/unified/ats/:category/orders'],
     ['PATCH', '/unified/ats/:category/orders/:id/result'],
   ];
-  const triggers = PROVIDER_ADAPTERS.flatMap((a) => walkRoutes('bridge', (a.externalTrigger(sb.bridge!.api) as unknown as { stack: LayerLike[] }).stack, `/external-trigger/${a.key}`));
+  const triggers = providerAdapters().flatMap((a) => walkRoutes('bridge', (a.externalTrigger(sb.bridge!.api) as unknown as { stack: LayerLike[] }).stack, `/external-trigger/${a.key}`));
   return [...own.map(([m, p]) => route('bridge', m, p)), ...triggers];
 }
 

@@ -11,18 +11,13 @@ import { requireApiKey } from '../auth.ts';
 import { recordVerdict, requireBody, validBody } from '../validate-body.ts';
 import { checkResultSchema, judgeResult, WARNING_HEADER, warningHeaderValue } from '../result-rules.ts';
 import { ORIGIN_UNIFIED_API } from '../order-book.ts';
-import type { BridgeCore } from '../app.ts';
-import type { Category, LinkedAccountRecord, Order, ResultUpdate } from '../glossary.ts';
+import type { BridgeCore } from '../core.ts';
+import type { Category, LinkedAccountRecord, Order, ResultUpdate, StoredPackage } from '../glossary.ts';
 import type { BackgroundCheckPackage } from '../../../schemas/generated/unified/common.ts';
 import type { BackgroundCheckPackageWrite } from '../../../schemas/generated/unified/background-check-package-write.ts';
 import { clock } from '../../clock.ts';
 
 const CATEGORY_PATH: Record<string, Category> = { assessments: 'assessment', background_checks: 'background_check' };
-
-export interface StoredPackage extends BackgroundCheckPackage {
-  id: string;
-  accountId: string;
-}
 
 // own keys only: `constructor` or `__proto__` in the path must not find Object.prototype's members
 const category = (req: HopRequest): Category => (Object.hasOwn(CATEGORY_PATH, req.params.category as string) ? CATEGORY_PATH[req.params.category as string] : (undefined as unknown as Category));

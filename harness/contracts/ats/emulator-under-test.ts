@@ -8,7 +8,7 @@ import { listen } from '../../http/service-app.ts';
 import { Journal } from '../../journal.ts';
 import { Store } from '../../store/store.ts';
 import { DEMO_ACCOUNTS } from '../../demo.ts';
-import { EMULATOR_ADAPTERS } from '../../../mocks/index.ts';
+import { sidesOf } from '../../ats/sides.ts';
 import type { ProviderKey } from '../../config.ts';
 import { jsonOrText } from '../../http/client.ts';
 
@@ -23,7 +23,7 @@ export interface EmulatorUnderTest {
 
 export async function emulatorUnderTest(ats: ProviderKey, o: { bridgeUrl: string; selfUrl?: string }): Promise<EmulatorUnderTest> {
   let own = '';
-  const em = await createEmulator(EMULATOR_ADAPTERS[ats], {
+  const em = await createEmulator(sidesOf(ats).emulator, {
     journal: new Journal(),
     store: new Store(ats, undefined),
     account: DEMO_ACCOUNTS[ats],

@@ -55,7 +55,7 @@ export const email = (example: string) => regex(RE.email, example);
 export const iso = (example: string) => regex(RE.iso, example);
 export const uuid = (example: string = EXAMPLE.uuid) => regex(RE.uuid, example);
 /** JSON answers: the content type, any charset */
-export const jsonHeaders = () => ({ 'Content-Type': regex(RE.json, 'application/json; charset=utf-8') });
+const jsonHeaders = () => ({ 'Content-Type': regex(RE.json, 'application/json; charset=utf-8') });
 
 /**
  * A literal application/x-www-form-urlencoded request body, compared field by field. pact-js's

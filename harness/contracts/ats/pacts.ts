@@ -7,8 +7,6 @@ import { PactV4 } from '@pact-foundation/pact';
 import { PACTS_DIR, PARTICIPANTS, pactFileName } from '../pact-files.ts';
 import type { ProviderKey } from '../../config.ts';
 
-export const ATS: readonly ProviderKey[] = ['teamtailor', 'recruitee', 'greenhouse', 'smartrecruiters'];
-
 /** ATS → bridge (external triggers) */
 export const triggerPactFile = (ats: ProviderKey): string => pactFileName(ats, PARTICIPANTS.bridge);
 /** bridge → ATS (native result APIs) */

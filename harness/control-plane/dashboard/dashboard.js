@@ -1,12 +1,9 @@
 // The dashboard: each ATS as its recruiter sees it, fed by the same recruiter-view API as the CLI,
 // and the live journal of hops (server-sent events). Plain DOM, no build step; all text goes in
 // through textContent, so nothing a partner sends can run here.
-const ATS = [
-  ['teamtailor', 'Teamtailor'],
-  ['recruitee', 'Recruitee'],
-  ['greenhouse', 'Greenhouse'],
-  ['smartrecruiters', 'SmartRecruiters'],
-];
+// every ATS of the sandbox's registry: [key, name]; their card renderers are loaded before the panels
+const registry = await api('/_sandbox/ats').catch(() => []);
+const ATS = registry.map((a) => [a.key, a.name]);
 const MAX_ROWS = 400;
 
 const el = (tag, attrs = {}, ...children) => {
@@ -39,38 +36,16 @@ const unsafe = (text, url) => el('span', { class: 'unsafe-link', title: 'not an 
 const link = (text, url) => (isHttp(url) ? el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, `${text} ↗`) : unsafe(text, url));
 const badge = (status) => el('span', { class: `badge tone-${status.tone}`, title: status.tooltip }, status.label);
 
-// One renderer per ATS, each following that ATS's display rules for the card the adapter built.
-const renderers = {
-  teamtailor: (r) => el('div', { class: 'result' },
-    el('div', { class: 'tile', 'aria-label': r.score ? `score ${r.score.text}` : 'no score' },
-      r.score ? [el('span', { class: 'big' }, r.score.value ?? ''), el('small', {}, r.score.text.replace(/^\S+\s*/, ''))] : el('span', { class: 'big' }, '✓')),
-    el('div', { class: 'body' }, badge(r.status), el('div', { class: 'title' }, r.title),
-      r.summary && el('div', { class: 'summary' }, r.summary),
-      el('div', { class: 'links' }, r.links.map((l) => link(l.text, l.url))),
-      el('div', { class: 'chips' }, r.attachments.map((a) => (isHttp(a.url) ? el('a', { class: 'chip', href: a.url, target: '_blank', rel: 'noopener noreferrer' }, `⤓ ${a.name}`) : unsafe(`⤓ ${a.name}`, a.url)))),
-      r.error && el('div', { class: 'error-text' }, r.error))),
-  recruitee: (r) => el('div', { class: 'result' },
-    el('div', { class: 'body' },
-      el('div', { class: 'title' }, r.title, ' ',
-        r.score ? el('span', { class: `badge tone-${r.status.tone}`, title: r.status.tooltip ?? r.status.label, tabindex: 0 }, r.score.text)
-          : el('span', { class: `badge tone-${r.status.tone}`, title: r.status.tooltip ?? r.status.label, tabindex: 0 }, r.status.icon === 'clock' ? '🕒' : r.status.label)),
-      el('div', { class: 'links' }, r.links.map((l) => link(l.text, l.url))),
-      fields(r), r.error && el('div', { class: 'error-text' }, r.error))),
-  greenhouse: (r) => el('div', { class: 'result' },
-    el('div', { class: 'body' }, el('div', { class: 'title' }, r.title, ' ', badge(r.status)),
-      el('div', { class: 'links' }, r.links.map((l) => link(l.text, l.url))),
-      el('dl', { class: 'fields' }, r.score && [el('dt', {}, 'Score'), el('dd', {}, r.score.text)], r.fields.map((f) => [el('dt', {}, f.label), el('dd', {}, f.value)])),
-      r.error && el('div', { class: 'error-text' }, r.error))),
-  smartrecruiters: (r) => el('div', { class: 'result' },
-    el('div', { class: 'tile', 'aria-label': `status ${r.status.label}` }, el('span', { class: `big tone-${r.status.tone}` }, icon(r.status.icon)), el('small', {}, r.status.label)),
-    el('div', { class: 'body' }, el('div', { class: 'title' }, r.title),
-      r.score && el('div', {}, el('strong', {}, r.score.text), r.score.min !== undefined ? ` (min ${r.score.min}, max ${r.score.max})` : ''),
-      r.label && el('div', {}, r.label),
-      r.summary && el('div', { class: 'summary' }, plain(r.summary)),
-      (r.links.length > 0 || r.attachments.length > 0) && el('div', { class: 'links' }, el('strong', {}, 'Download Reports: '),
-        r.links.map((l) => link(l.text.replace(/^Download Reports:\s*/, ''), l.url)), r.attachments.map((a) => link(a.name, a.url))),
-      r.error && el('div', { class: 'error-text' }, r.error))),
-};
+// One renderer per ATS, each following that ATS's display rules for the card its emulator built: a
+// browser module the ATS declares in its manifest (cardScript), served by the control plane. An ATS
+// without one gets the plain card.
+const kit = { el: (...a) => el(...a), badge: (...a) => badge(...a), link: (...a) => link(...a), isHttp: (...a) => isHttp(...a), unsafe: (...a) => unsafe(...a), plain: (...a) => plain(...a), fields: (...a) => fields(...a), icon: (...a) => icon(...a) };
+const plainCard = (r) => el('div', { class: 'result' },
+  el('div', { class: 'body' }, el('div', { class: 'title' }, r.title, ' ', badge(r.status)),
+    r.score && el('div', {}, r.score.text), r.summary && el('div', { class: 'summary' }, r.summary),
+    el('div', { class: 'links' }, r.links.map((l) => link(l.text, l.url)), r.attachments.map((a) => link(a.name, a.url))),
+    fields(r), r.error && el('div', { class: 'error-text' }, r.error)));
+const renderers = {};
 /** The sandbox's own note under a result the bridge read on a guess (not part of the ATS's display). */
 const withWarnings = (node, r) => {
   // under the result's own text, not beside it (the result row is laid out as a row of tile and body)
@@ -154,7 +129,7 @@ class AtsPanel {
     try {
       const c = await api(`/_sandbox/ats/${this.key}/candidates/${encodeURIComponent(id)}`);
       if (mine !== this.refreshes) return;
-      const render = renderers[this.key] ?? renderers.greenhouse;
+      const render = renderers[this.key] ?? plainCard;
       this.card.replaceChildren(
         el('div', { class: 'card-head' }, `${c.candidate.name}`, c.candidate.job ? ` · ${c.candidate.job}` : ''),
         ...(c.results.length ? [...c.results].reverse().map((r) => withWarnings(render(r), r)) : [el('p', { class: 'empty' }, 'No test sent yet.')]),
@@ -165,6 +140,14 @@ class AtsPanel {
   }
 }
 
+await Promise.all(registry.filter((a) => a.cardScript).map(async (a) => {
+  try {
+    const render = (await import(a.cardScript)).default;
+    renderers[a.key] = (r) => render(r, kit);
+  } catch {
+    /* the plain card then */
+  }
+}));
 const panels = ATS.map(([k, n]) => new AtsPanel(k, n));
 document.getElementById('ats-panels').append(...panels.map((p) => p.node));
 panels.forEach((p) => p.init());

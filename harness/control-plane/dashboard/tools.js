@@ -48,7 +48,7 @@ async function faultTools(api, el) {
     box.append(el('p', { class: 'empty' }, 'Fault injection is not available.'));
     return box;
   }
-  const target = el('select', { 'aria-label': 'Fault target service' }, ['partner', 'bridge', 'teamtailor', 'recruitee', 'greenhouse', 'smartrecruiters'].map((s) => el('option', { value: s }, s)));
+  const target = el('select', { 'aria-label': 'Fault target service' }, ['partner', 'bridge', ...(await api('/_sandbox/ats').catch(() => [])).map((a) => a.key)].map((s) => el('option', { value: s }, s)));
   const route = el('input', { 'aria-label': 'Fault route, method and path', value: 'POST /webhooks/orders', size: 22 });
   const kind = el('select', { 'aria-label': 'Fault kind' }, [['status', 'answer 500'], ['delay', 'delay 3 s'], ['malformed-body', 'malformed body'], ['reset', 'reset connection']].map(([v, t]) => el('option', { value: v }, t)));
   const times = el('select', { 'aria-label': 'How often' }, [['always', 'always'], ['once', 'once'], ['3', '3 times']].map(([v, t]) => el('option', { value: v }, t)));

@@ -1,9 +1,6 @@
 /* eslint-disable */
 /** Generated from schemas/ by `npm run schemas:generate`. Do not edit: change the schema instead. */
-import type { TeamtailorSandboxSettings } from '../teamtailor/sandbox-settings.ts';
-import type { RecruiteeSandboxSettings } from '../recruitee/sandbox-settings.ts';
-import type { GreenhouseSandboxSettings } from '../greenhouse/sandbox-settings.ts';
-import type { SmartRecruitersSandboxSettings } from '../smartrecruiters/sandbox-settings.ts';
+import type { AtsKey, EmulatorSettings, ServiceKey } from './ats.ts';
 
 /**
  * This interface was referenced by `SandboxConfig`'s JSON-Schema
@@ -20,14 +17,11 @@ export interface SandboxConfig {
    * Interface every service binds to (default 127.0.0.1)
    */
   host?: string;
+  /**
+   * Port of each service, by service name (controlPlane, bridge, each ATS's key, partner)
+   */
   ports?: {
-    controlPlane?: Port;
-    bridge?: Port;
-    teamtailor?: Port;
-    recruitee?: Port;
-    greenhouse?: Port;
-    smartrecruiters?: Port;
-    partner?: Port;
+    [k: string]: Port;
   };
   /**
    * Folder of the state files (default .sandbox-data)
@@ -99,11 +93,11 @@ export interface SandboxConfig {
      */
     schedule?: [string, ...string[]];
   };
+  /**
+   * Settings of each ATS, by its key
+   */
   providers?: {
-    teamtailor?: ProviderConfig;
-    recruitee?: ProviderConfig;
-    greenhouse?: ProviderConfig;
-    smartrecruiters?: ProviderConfig;
+    [k: string]: ProviderConfig;
   };
   /**
    * Web origins (scheme://host[:port], no path) whose pages may call the sandbox's services from a browser (CORS). None by default: every service refuses cross-site requests that change state.
@@ -154,12 +148,7 @@ export interface SandboxConfig {
   /**
    * Each emulator's settings for what the ATS's docs leave open ([I]) or that a test varies; the same objects as PUT /_sandbox/settings (Teamtailor: /_sandbox/teamtailor/settings) on that emulator. Applied on start and after every reset. The README's 'Confirmed and inferred behaviour' table lists every setting.
    */
-  emulators?: {
-    teamtailor?: TeamtailorSandboxSettings;
-    recruitee?: RecruiteeSandboxSettings;
-    greenhouse?: GreenhouseSandboxSettings;
-    smartrecruiters?: SmartRecruitersSandboxSettings;
-  };
+  emulators?: EmulatorSettings;
   /**
    * The bridge's unified API: a rate limit (StackOne publishes none: [I], off by default) and the status of a package list that timed out ([I] 502 Bad Gateway by default; 408 Request timed out with Retry-After: 60 per StackOne's error table)
    */

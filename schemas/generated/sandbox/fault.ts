@@ -1,5 +1,7 @@
 /* eslint-disable */
 /** Generated from schemas/ by `npm run schemas:generate`. Do not edit: change the schema instead. */
+import type { FaultTargetKey } from './ats.ts';
+
 /**
  * This interface was referenced by `FaultRule`'s JSON-Schema
  * via the `definition` "FaultAction".
@@ -17,7 +19,7 @@ export interface FaultRule {
   /**
    * The service whose inbound requests are faulted (the reference partner only: a real partner service cannot be faulted)
    */
-  target: 'bridge' | 'teamtailor' | 'recruitee' | 'greenhouse' | 'smartrecruiters' | 'partner';
+  target: FaultTargetKey;
   route: FaultRoute;
   action: FaultAction;
   /**

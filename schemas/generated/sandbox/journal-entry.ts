@@ -12,7 +12,7 @@ export interface JournalEntry {
   seq: number;
   at: string;
   /**
-   * bridge, teamtailor, recruitee, greenhouse, smartrecruiters, partner, control-plane
+   * bridge, an ATS's key, partner or control-plane
    */
   service: string;
   direction: 'in' | 'out';

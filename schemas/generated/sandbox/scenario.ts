@@ -1,5 +1,6 @@
 /* eslint-disable */
 /** Generated from schemas/ by `npm run schemas:generate`. Do not edit: change the schema instead. */
+import type { AtsKey } from './ats.ts';
 import type { SandboxConfig } from './config.ts';
 import type { FaultRule } from './fault.ts';
 
@@ -7,7 +8,7 @@ import type { FaultRule } from './fault.ts';
  * This interface was referenced by `Scenario`'s JSON-Schema
  * via the `definition` "Ats".
  */
-export type Ats = 'teamtailor' | 'recruitee' | 'greenhouse' | 'smartrecruiters';
+export type Ats = AtsKey;
 /**
  * This interface was referenced by `Scenario`'s JSON-Schema
  * via the `definition` "Category".

@@ -24,7 +24,7 @@ export type TeamtailorDetailLeaf = string | number | boolean | null;
 export type TeamtailorHttpUrl = string;
 
 /**
- * Building blocks of Teamtailor's Partner API (reference/teamtailor-recruitee.md PART A): partner-result attributes and JSON:API errors.
+ * Building blocks of Teamtailor's Partner API (the shared Teamtailor reference, PART A): partner-result attributes and JSON:API errors.
  */
 export interface TeamtailorCommon {
   [k: string]: unknown;

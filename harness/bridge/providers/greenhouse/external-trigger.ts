@@ -13,11 +13,11 @@ import type { GreenhouseSendTestRequest } from '../../../../schemas/generated/gr
 import type { GreenhouseResponseErrorRequest } from '../../../../schemas/generated/greenhouse/response-error-request.ts';
 import type { GreenhouseListTestsResponse } from '../../../../schemas/generated/greenhouse/list-tests-response.ts';
 import { greenhouseCaller } from './trigger-request.ts';
-import { buildOrder } from './order-builder.ts';
+import { buildOrder } from './order-mapper.ts';
 import { nativeOf, testStatusOf } from './test-status.ts';
 import { clock } from '../../../clock.ts';
 
-export const ORDER_ID_HEADER = 'x-sandbox-order-id';
+const ORDER_ID_HEADER = 'x-sandbox-order-id';
 
 const what = (c: Category) => (c === 'assessment' ? 'assessment' : 'background check');
 

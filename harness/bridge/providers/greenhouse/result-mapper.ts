@@ -22,7 +22,7 @@ export const GREENHOUSE_RESULT_FIELDS: MetaField[] = [
   { name: 'result_url', type: 'string', required: true, description: 'Shown as View Report and Go to Test (partner_profile_url, required for a complete test)' },
 ];
 
-export const DUPLICATE_MESSAGE = 'Greenhouse does not allow multiple result updates for the same test; the first result stays';
+const DUPLICATE_MESSAGE = 'Greenhouse does not allow multiple result updates for the same test; the first result stays';
 /** Greenhouse's refusal of a second update, in the words the partner gets (the bridge and msw alike). */
 export const duplicateMessage = (orderId: string): string => `${DUPLICATE_MESSAGE} (order ${orderId} already has its result in Greenhouse). Update only final results.`;
 

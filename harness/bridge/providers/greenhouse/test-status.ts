@@ -8,9 +8,9 @@ import type { NormalisedResult, StoredOrder } from '../../glossary.ts';
 import type { GreenhouseTestStatusResponse } from '../../../../schemas/generated/greenhouse/test-status-response.ts';
 
 /** StackOne always reports a result as complete to Greenhouse. */
-export const COMPLETE = 'complete';
+const COMPLETE = 'complete';
 /** Before any result: the test is out with the candidate [I: Greenhouse defines only `complete`]. */
-export const NOT_COMPLETE = 'sent';
+const NOT_COMPLETE = 'sent';
 
 export interface GreenhouseOrderNative {
   takeHomeTestUrl?: string;
@@ -24,7 +24,7 @@ export interface GreenhouseOrderNative {
 export const nativeOf = (o: StoredOrder): GreenhouseOrderNative => o.native as GreenhouseOrderNative;
 
 /** The result Greenhouse should see now: the accepted one, else the one being delivered. */
-export function currentResult(o: StoredOrder): NormalisedResult | undefined {
+function currentResult(o: StoredOrder): NormalisedResult | undefined {
   const n = nativeOf(o);
   return n.acceptedResult ?? n.pendingResult ?? undefined;
 }
@@ -51,7 +51,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  * A date as Greenhouse's own example shows it ("10:15 AM 26 March 2024"), in UTC and saying so
  * [I: the format StackOne writes is not documented].
  */
-export function greenhouseTime(iso: string): string {
+function greenhouseTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const h = d.getUTCHours();

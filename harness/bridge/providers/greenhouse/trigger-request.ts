@@ -14,7 +14,7 @@ import { ApiError } from '../../../errors.ts';
 import { parseBasic } from '../../../signing.ts';
 import type { BridgeApi, Category, LinkedAccountRecord } from '../../glossary.ts';
 
-export const CATEGORY_PARAM = 'category';
+const CATEGORY_PARAM = 'category';
 const CATEGORIES: Record<string, Category> = { assessment: 'assessment', background_check: 'background_check' };
 
 export interface GreenhouseCaller {

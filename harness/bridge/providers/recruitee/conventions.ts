@@ -21,7 +21,7 @@ export const KIND_SEGMENTS: Record<string, Category> = { assessment: 'assessment
 /** The key of the result link in report.urls, shown as "Open" [I: not confirmed by Recruitee's docs]. */
 export const RESULT_URL_KEY = 'result';
 
-export const RECRUITEE_CODENAME = /^[a-z-]+$/;
+const RECRUITEE_CODENAME = /^[a-z-]+$/;
 
 export function codenameFor(baseCodename: string, category: Category): string {
   return category === 'assessment' ? baseCodename : `${baseCodename}-background-check`;
@@ -36,4 +36,4 @@ export function environmentOf(native: Record<string, string>): RecruiteeEnvironm
 /** Path prefix of the Partners API in each environment. */
 export const API_PREFIX: Record<RecruiteeEnvironment, string> = { staging: '/rc/api', production: '/api' };
 
-export const ENVIRONMENT_NAME: Record<RecruiteeEnvironment, string> = { staging: 'RC (Staging)', production: 'Production' };
+const ENVIRONMENT_NAME: Record<RecruiteeEnvironment, string> = { staging: 'RC (Staging)', production: 'Production' };

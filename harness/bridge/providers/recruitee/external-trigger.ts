@@ -11,12 +11,12 @@ import { ApiError, toApiError } from '../../../errors.ts';
 import { requireJson } from '../../../http/service-app.ts';
 import { explainIssues, validate } from '../../../schemas/registry.ts';
 import { KIND_SEGMENTS, codenameFor } from './conventions.ts';
-import { buildRecruiteeOrder } from './order-builder.ts';
+import { buildRecruiteeOrder } from './order-mapper.ts';
 import type { BridgeApi, Category, LinkedAccountRecord, PackageListOutcome } from './types.ts';
 import type { RecruiteeSendCandidate } from '../../../../schemas/generated/recruitee/send-candidate.ts';
 import type { RecruiteeTestsList } from '../../../../schemas/generated/recruitee/tests-list.ts';
 
-export const ORDER_ID_HEADER = 'x-sandbox-order-id';
+const ORDER_ID_HEADER = 'x-sandbox-order-id';
 
 function bearer(req: Request): string | undefined {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(req.header('authorization') ?? '');

@@ -4,8 +4,8 @@
  */
 import type { ProviderAdapter } from '../../glossary.ts';
 import { recruiteeTriggerRouter } from './external-trigger.ts';
-import { checkRecruiteeResult, RECRUITEE_RESULT_FIELDS } from './report-mapper.ts';
-import { deliverRecruiteeResult } from './result-writer.ts';
+import { checkRecruiteeResult, RECRUITEE_RESULT_FIELDS } from './result-mapper.ts';
+import { deliverRecruiteeResult } from './result-delivery.ts';
 
 export const recruiteeProvider: ProviderAdapter = {
   key: 'recruitee',

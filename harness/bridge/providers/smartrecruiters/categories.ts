@@ -8,7 +8,7 @@ import type { Category } from '../../glossary.ts';
 import type { SmartRecruitersAssessmentType } from '../../../../schemas/generated/smartrecruiters/assessment-package.ts';
 
 export const SEGMENT_CATEGORY: Record<string, Category> = { assessments: 'assessment', background_checks: 'background_check' };
-export const CATEGORY_SEGMENT: Record<Category, string> = { assessment: 'assessments', background_check: 'background_checks' };
+const CATEGORY_SEGMENT: Record<Category, string> = { assessment: 'assessments', background_check: 'background_checks' };
 
 /** The SmartRecruiters AssessmentType a package of each category is listed as. */
 export const PACKAGE_TYPE: Record<Category, SmartRecruitersAssessmentType> = { assessment: 'SKILL_TEST', background_check: 'BACKGROUND_CHECK' };

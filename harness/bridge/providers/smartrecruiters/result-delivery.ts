@@ -94,6 +94,6 @@ export async function deliverSmartRecruitersResult(input: ResultDeliveryInput): 
 }
 
 /** Forgets the cached customer token of an account (e.g. after its credentials change). */
-export function forgetCustomerToken(bridge: BridgeApi, account: LinkedAccountRecord): void {
+function forgetCustomerToken(bridge: BridgeApi, account: LinkedAccountRecord): void {
   cacheOf(bridge).delete(account.id);
 }

@@ -12,7 +12,7 @@ import type { SmartRecruitersPackageResultPatch } from '../../../../schemas/gene
 type ResultValue = NonNullable<NonNullable<NormalisedResult['result']>['value']>;
 
 /** Unified result.value → SmartRecruiters status. `cancelled` → REJECTED is inferred (SR has no cancelled state). */
-export const STATUS_BY_RESULT: Partial<Record<ResultValue, SmartRecruitersResultStatus>> = {
+const STATUS_BY_RESULT: Partial<Record<ResultValue, SmartRecruitersResultStatus>> = {
   initiated: 'PENDING',
   in_progress: 'IN_PROGRESS',
   completed: 'COMPLETED',

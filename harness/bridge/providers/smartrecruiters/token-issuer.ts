@@ -14,8 +14,8 @@ import type { SmartRecruitersOAuthError } from '../../../../schemas/generated/sm
 import type { SmartRecruitersTokenResponse } from '../../../../schemas/generated/smartrecruiters/token-response.ts';
 import { clock } from '../../../clock.ts';
 
-export const ACCESS_TOKEN_TTL_SECONDS = 3600;
-export const SR_SCOPES = 'packages_view orders_modify';
+const ACCESS_TOKEN_TTL_SECONDS = 3600;
+const SR_SCOPES = 'packages_view orders_modify';
 
 interface Grant {
   accountId: string;

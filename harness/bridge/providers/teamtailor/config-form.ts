@@ -7,7 +7,7 @@
 import type { Category, PartnerPackage } from '../../glossary.ts';
 import type { TeamtailorConfigResponse, TeamtailorConfigField } from '../../../../schemas/generated/teamtailor/config-response.ts';
 
-export const PACKAGE_FIELD_ID = 'package_id';
+const PACKAGE_FIELD_ID = 'package_id';
 /** the key the chosen package arrives under in webhook-data (Teamtailor turns `_` into `-`) */
 export const PACKAGE_WEBHOOK_KEY = PACKAGE_FIELD_ID.replace(/_/g, '-');
 

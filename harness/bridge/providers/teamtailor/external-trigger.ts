@@ -30,8 +30,8 @@ import { PACKAGE_WEBHOOK_KEY, packageForm } from './config-form.ts';
 import { toUnifiedOrder } from './order-mapper.ts';
 import { unifiedJobId } from './ids.ts';
 
-export const ORDER_ID_HEADER = 'x-sandbox-order-id';
-export const INVALID_TOKEN = 'Invalid External Trigger Token';
+const ORDER_ID_HEADER = 'x-sandbox-order-id';
+const INVALID_TOKEN = 'Invalid External Trigger Token';
 
 const verdict = (res: Response, schema: string, data: unknown): ReturnType<typeof validate> => {
   const v = validate(schema, data);

@@ -25,7 +25,7 @@ function member(p: TeamtailorEventPerson | undefined, role: string): HiringTeamM
   return { ...(p.id !== undefined ? { remote_user_id: String(p.id) } : {}), ...splitName(p.name), email: p.email ?? null, role };
 }
 
-export function hiringTeam(event: TeamtailorPartnerEventRequest['partner-event']): HiringTeamMember[] {
+function hiringTeam(event: TeamtailorPartnerEventRequest['partner-event']): HiringTeamMember[] {
   const team: HiringTeamMember[] = [];
   for (const m of [member(event.candidate.recruiter, 'recruiter'), member(event.candidate.job?.['triggered-by'], 'triggered_by')]) {
     if (m && !team.some((t) => t.email && t.email === m.email)) team.push(m);

@@ -4,7 +4,8 @@
  * the partner verifies with its partner API key (`JWT.verify(token, TT_PARTNER_API_KEY)` in
  * Teamtailor's docs). The algorithm is not documented [I]: HS256, done with node:crypto.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sameSecret } from '../../../signing.ts';
 
 export interface DecodedProviderKey {
   header: Record<string, unknown>;
@@ -40,7 +41,5 @@ export function decodeProviderKey(authorization: string | undefined): { ok: true
 
 /** Whether the key was signed (HS256) with this secret; constant time. */
 export function verifyProviderKey(key: DecodedProviderKey, secret: string): boolean {
-  const expected = Buffer.from(createHmac('sha256', secret).update(key.signingInput).digest('base64url'));
-  const given = Buffer.from(key.signature);
-  return expected.length === given.length && timingSafeEqual(expected, given);
+  return sameSecret(createHmac('sha256', secret).update(key.signingInput).digest('base64url'), key.signature);
 }

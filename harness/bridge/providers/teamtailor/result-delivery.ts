@@ -9,8 +9,8 @@ import type { TeamtailorPartnerResultUpdate } from '../../../../schemas/generate
 import type { TeamtailorErrorResponse } from '../../../../schemas/generated/teamtailor/error.ts';
 import { toPartnerResultAttributes, unifiedPointer } from './result-mapper.ts';
 
-export const TEAMTAILOR_API_VERSION = '20180828';
-export const JSON_API = 'application/vnd.api+json';
+const TEAMTAILOR_API_VERSION = '20180828';
+const JSON_API = 'application/vnd.api+json';
 
 export async function deliverTeamtailorResult({ bridge, account, order, result, traceId }: ResultDeliveryInput): Promise<ResultDeliveryOutcome> {
   const id = typeof order.native.partnerResultId === 'string' ? order.native.partnerResultId : undefined;

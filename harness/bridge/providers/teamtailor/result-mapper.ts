@@ -13,7 +13,7 @@ import type { FieldIssue, MetaField, NormalisedResult, ResultRuleVerdict } from 
 import type { ResultValue } from '../../../../schemas/generated/unified/common.ts';
 import type { TeamtailorPartnerResultAttributes, TeamtailorPartnerResultStatus } from '../../../../schemas/generated/teamtailor/common.ts';
 
-export const STATUS_OF: Partial<Record<ResultValue, TeamtailorPartnerResultStatus>> = {
+const STATUS_OF: Partial<Record<ResultValue, TeamtailorPartnerResultStatus>> = {
   passed: 'completed',
   completed: 'completed',
   failed: 'failed',
@@ -61,7 +61,7 @@ const num = (s: string | null | undefined): number | undefined => {
 const LEFT_OUT = 'the score is left out (inferred)';
 
 /** The score on Teamtailor's 0..100 scale, and what was guessed to get it there. */
-export function normaliseScore(score: NormalisedResult['score']): { score?: number; warning?: FieldIssue } {
+function normaliseScore(score: NormalisedResult['score']): { score?: number; warning?: FieldIssue } {
   if (!score || score.value === null || score.value === undefined) return {};
   const value = num(score.value);
   const min = num(score.min) ?? 0;
@@ -83,7 +83,7 @@ export function checkTeamtailorResult(result: NormalisedResult): ResultRuleVerdi
   return { refusals: [], warnings: s.warning ? [s.warning] : [] };
 }
 
-export function attachmentDescription(a: NonNullable<NormalisedResult['attachments']>[number]): string {
+function attachmentDescription(a: NonNullable<NormalisedResult['attachments']>[number]): string {
   let file: string | undefined;
   try {
     const last = new URL(a.url).pathname.split('/').filter(Boolean).pop();
