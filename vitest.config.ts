@@ -16,7 +16,10 @@ export default defineConfig({
     hookTimeout: 20_000,
     globalSetup: ['test/global-setup.ts'],
     projects: [
-      { extends: true, test: { name: 'contracts-consumer', include: consumer, sequence: { groupOrder: 0 } } },
+      // retry: one in a few full runs on 2 loaded cores, a consumer test's request is reported by Pact's
+      // mock server as never received (not reproduced alone or in 20 runs of the group; see the closing
+      // note of issue 12); a retry runs the interaction again against a fresh mock server
+      { extends: true, test: { name: 'contracts-consumer', include: consumer, retry: 2, sequence: { groupOrder: 0 } } },
       {
         extends: true,
         test: {

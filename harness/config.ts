@@ -2,6 +2,7 @@
  * Sandbox configuration: embedded defaults, then sandbox.config.json (validated; a bad field is
  * named), then CLI flags / startSandbox options. The result is complete: every field has a value.
  */
+import { parseDuration } from './clock.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SandboxConfig, PackageSource, ProviderConfig, WebhookConfig } from '../schemas/generated/sandbox/config.ts';
@@ -44,7 +45,7 @@ export interface ResolvedConfig {
   packageList: { timeoutMs: number; authorization: 'basic-api-key' | 'basic-api-key-colon' | 'none'; signingSecret: string };
   webhooks: ResolvedWebhook[];
   events: Record<Category, string>;
-  delivery: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number; timeoutMs: number };
+  delivery: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number; timeoutMs: number; schedule: number[] | null };
   providers: Record<ProviderKey, ResolvedProvider>;
   partner: { completeAfterMs: number; autoComplete: boolean };
   /** origins a browser may call the services from (none by default) */
@@ -159,7 +160,8 @@ export function resolveConfig(layers: SandboxConfig[], partnerUrl: () => string)
     webhooks,
     events: { assessment: c.events?.assessment ?? 'ats_assessments.created', background_check: c.events?.background_check ?? 'background_check_order.created' },
     delivery: {
-      maxAttempts: c.delivery?.maxAttempts ?? 6,
+      maxAttempts: c.delivery?.maxAttempts ?? (c.delivery?.schedule ? c.delivery.schedule.length + 1 : 6),
+      schedule: c.delivery?.schedule ? c.delivery.schedule.map((w) => parseDuration(w) ?? 0) : null,
       baseDelayMs: c.delivery?.baseDelayMs ?? 500,
       maxDelayMs: c.delivery?.maxDelayMs ?? 30_000,
       timeoutMs: c.delivery?.timeoutMs ?? 5_000,

@@ -5,6 +5,7 @@
  */
 import type { FieldIssue, ProviderError } from '../schemas/generated/unified/common.ts';
 import type { ErrorEnvelope } from '../schemas/generated/unified/error.ts';
+import { clock } from './clock.ts';
 
 export type ErrorCode =
   | 'ValidationError'
@@ -78,7 +79,7 @@ export function envelope(err: ApiError): ErrorEnvelope {
   const body: ErrorEnvelope = {
     statusCode: err.status,
     message: err.message || STATUS_MESSAGES[err.status] || 'Error',
-    timestamp: new Date().toISOString(),
+    timestamp: clock.iso(),
     errorCode: err.code,
   };
   if (err.details?.length) body.details = err.details;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { JournalEntry } from '../schemas/generated/sandbox/journal-entry.ts';
 import { maskHeaders, maskUrl, redact } from './secrets.ts';
 import { FILE_MODE, fileOps, storageNotice, writeAll } from './store/state-log-file.ts';
+import { clock } from './clock.ts';
 
 /** The journal could not write its file: it keeps going in memory, and says so. */
 export interface JournalDegraded {
@@ -83,7 +84,7 @@ export class Journal {
   /** Stops writing the file after a failure; says so once on stderr and in the state (GET /_sandbox/state). */
   private degrade(e: unknown): void {
     const code = (e as NodeJS.ErrnoException)?.code ?? 'EIO';
-    this.degraded = { at: new Date().toISOString(), code, message: `The journal file ${this.file} could not be written (${code}: ${(e as Error)?.message}); the journal now lives in memory only (latest ${this.windowSize} entries) until the sandbox restarts.` };
+    this.degraded = { at: clock.iso(), code, message: `The journal file ${this.file} could not be written (${code}: ${(e as Error)?.message}); the journal now lives in memory only (latest ${this.windowSize} entries) until the sandbox restarts.` };
     console.error(`[journal] ${this.degraded.message}`);
     if (this.fd !== undefined) {
       try {
@@ -100,7 +101,7 @@ export class Journal {
     // one shape for every entry (fields left undefined are absent from its JSON)
     const full: JournalEntry = {
       seq: ++this.seq,
-      at: entry.at ?? new Date().toISOString(),
+      at: entry.at ?? clock.iso(),
       service: entry.service,
       direction: entry.direction,
       peer: entry.peer,

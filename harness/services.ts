@@ -19,6 +19,7 @@ import type { ScenarioEngineLoader } from './control-plane/troubleshooting.ts';
 import { AdminClient } from './control-plane/client.ts';
 import { DEMO_ACCOUNTS } from './demo.ts';
 import { createReferencePartner, type ReferencePartner } from '../mocks/partner/app.ts';
+import { SandboxClock } from './clock.ts';
 
 export interface StartOptions extends Omit<SandboxConfig, 'ports'> {
   /** 0 for every service on a free port (tests), or per service */
@@ -36,6 +37,8 @@ export interface StartOptions extends Omit<SandboxConfig, 'ports'> {
   ownApiKey?: boolean;
   /** what the control plane runs scenarios with (startSandbox gives it; a nested sandbox runs none) */
   scenarios?: ScenarioEngineLoader;
+  /** the clock this sandbox runs on (default: a clock of its own, on real time) */
+  clock?: SandboxClock;
 }
 
 export interface Sandbox {
@@ -53,11 +56,19 @@ export interface Sandbox {
   emulators: Partial<Record<ProviderKey, Emulator>>;
   /** the express app of every running service (their route tables: request-guard probes walk them) */
   apps: Partial<Record<ServiceName, import('express').Express>>;
+  /** this sandbox's clock: freeze, advance and resume time (every timer and date of the sandbox reads it) */
+  clock: SandboxClock;
   close(): Promise<void>;
 }
 
 export async function startServices(options: StartOptions = {}): Promise<Sandbox> {
-  const { ports, configFile, only, hopWaitMs, ownApiKey, scenarios, ...rest } = options;
+  const sandboxClock = options.clock ?? new SandboxClock();
+  // everything the sandbox starts (servers, timers, the journal) runs inside its clock
+  return sandboxClock.run(() => start(options, sandboxClock));
+}
+
+async function start(options: StartOptions, sandboxClock: SandboxClock): Promise<Sandbox> {
+  const { ports, configFile, only, hopWaitMs, ownApiKey, scenarios, clock: _clock, ...rest } = options;
   const fileConfig = configFile === false ? undefined : loadConfigFile(configFile || 'sandbox.config.json');
   const portLayer: SandboxConfig['ports'] = typeof ports === 'number' ? Object.fromEntries(SERVICES.map((s) => [s, ports])) : ports;
   const inMemory = rest.inMemory ?? (rest.dataDir ? false : configFile === undefined && typeof ports === 'number' ? true : undefined);
@@ -92,7 +103,9 @@ export async function startServices(options: StartOptions = {}): Promise<Sandbox
     journal,
     emulators: {},
     apps: {},
+    clock: sandboxClock,
     close: async () => {
+      sandboxClock.reset();
       for (const c of closers) c();
       await Promise.all(listening.map((l) => l.close()));
       journal.close();
@@ -132,7 +145,7 @@ export async function startServices(options: StartOptions = {}): Promise<Sandbox
       await up('partner', app);
     }
     if (wanted.has('controlPlane')) {
-      await up('controlPlane', createControlPlane({ journal, config, urls: () => urls, apiKey: config.apiKey, scenarios }));
+      await up('controlPlane', createControlPlane({ journal, config, urls: () => urls, apiKey: config.apiKey, scenarios, forwardClock: Boolean(only && wantedOnlyControlPlane(only)) }));
     }
   } catch (e) {
     await sandbox.close();

@@ -20,6 +20,7 @@ import { PackageListResolver } from './package-list-resolver.ts';
 import { OrderWebhookDispatcher, type Delivery } from './webhook-dispatcher.ts';
 import { unifiedRoutes } from './routes/unified.ts';
 import { BridgeCore, type BridgeOptions } from './core.ts';
+import { clockRoutes } from '../clock-routes.ts';
 import type { BridgeApi, LinkedAccountRecord, ProviderAdapter, ProviderKey, StoredOrder } from './glossary.ts';
 import type { LinkedAccount } from '../../schemas/generated/unified/linked-account.ts';
 
@@ -37,6 +38,7 @@ export async function createBridge(opts: BridgeOptions): Promise<{ app: Express;
   app.get('/openapi.json', (_req, res) => {
     res.json(buildOpenApi(opts.url()));
   });
+  app.use(clockRoutes());
   app.use((req, _res, next) => {
     requireApiKey(req, opts.config.apiKey);
     next();

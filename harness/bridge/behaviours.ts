@@ -11,6 +11,7 @@ export const behaviours: BehaviourGroup = {
     { what: 'A copy of the order in data', status: 'I', setting: 'orderWebhook.dataCopy', fallback: 'false' },
     { what: 'Idempotency-Key and delivery headers on the webhook', status: 'I', setting: 'orderWebhook.deliveryHeaders', fallback: 'false' },
     { what: 'Webhook retries with exponential backoff', status: 'I', setting: 'delivery.maxAttempts, delivery.baseDelayMs, delivery.maxDelayMs', fallback: '6, 500, 30000' },
+    { what: 'Webhook retries on a schedule over hours and days instead (on the virtual clock: POST /_sandbox/clock)', status: 'I', setting: 'delivery.schedule', fallback: 'none (the backoff above)' },
     { what: 'Result updates: every field optional and nullable; refusals only where documented; inferred outcomes accepted with a warning', status: 'C' },
     { what: 'Warnings become 400 refusals', status: 'I', setting: 'strict', fallback: 'false' },
     { what: 'Hiring team in orders only under Public + Partner API', status: 'C' },

@@ -20,6 +20,7 @@ import { PackageListResolver } from './package-list-resolver.ts';
 import { OrderWebhookDispatcher, type Delivery } from './webhook-dispatcher.ts';
 import type { BridgeApi, LinkedAccountRecord, ProviderAdapter, ProviderKey, StoredOrder, StoredPackage } from './glossary.ts';
 import type { LinkedAccount } from '../../schemas/generated/unified/linked-account.ts';
+import { clock } from '../clock.ts';
 
 export interface BridgeOptions {
   config: ResolvedConfig;
@@ -101,7 +102,7 @@ export class BridgeCore {
         externalTriggerToken: d.externalTriggerToken,
         originOwnerId: DEMO_OWNER.id,
         originOwnerName: DEMO_OWNER.name,
-        createdAt: new Date().toISOString(),
+        createdAt: clock.iso(),
         native: d.native,
       });
     }

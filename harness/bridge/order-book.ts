@@ -15,6 +15,7 @@ import { SHARDS, type Collection, type Store } from '../store/store.ts';
 import type { OrderWebhookDispatcher } from './webhook-dispatcher.ts';
 import type { BridgeApi, Category, FieldIssue, LinkedAccountRecord, PlaceOrderInput, ProviderAdapter, ResultRecord, ResultUpdate, StoredOrder } from './glossary.ts';
 import type { JudgedResult } from './result-rules.ts';
+import { clock } from '../clock.ts';
 
 export const ORIGIN_UNIFIED_API = 'unified-api';
 
@@ -157,7 +158,7 @@ export class OrderBook {
 
   async place(input: PlaceOrderInput, opts: { badSignature?: boolean } = {}): Promise<StoredOrder> {
     const id = `ord_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
-    const now = new Date().toISOString();
+    const now = clock.iso();
     const stored: StoredOrder = {
       id,
       accountId: input.account.id,
@@ -216,7 +217,7 @@ export class OrderBook {
     const fromAts = order.native.origin !== ORIGIN_UNIFIED_API && adapter;
     // the ATS adapter sees the order with its results (SmartRecruiters merges them); the rest needs none
     const outcome = fromAts ? await adapter.deliverResult({ bridge, account, order: this.view(order), result: judged.result, traceId }) : ({ ok: true } as const);
-    const at = new Date().toISOString();
+    const at = clock.iso();
     const warnings = judged.warnings.length ? { warnings: judged.warnings } : {};
     const record: ResultRecord = outcome.ok ? { at, body: sent, outcome: 'delivered', ...warnings } : { at, body: sent, outcome: 'refused', providerError: outcome.providerError, ...warnings };
     // numbered from the order's latest result in one synchronous step (no await between), so that

@@ -14,6 +14,7 @@ import type { HttpClient } from '../http/client.ts';
 import type { Collection } from '../store/store.ts';
 import type { OrderWebhook } from '../../schemas/generated/unified/order-webhook.ts';
 import type { StoredOrder } from './glossary.ts';
+import { clock, type ClockTimer } from '../clock.ts';
 
 interface DeliveryAttempt {
   at: string;
@@ -37,7 +38,7 @@ export interface Delivery {
 }
 
 export class OrderWebhookDispatcher {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, ClockTimer>();
   private readonly inFlight = new Set<string>();
   /** attempts under way per target URL, and the deliveries waiting for one of them to end (limits.deliveriesPerTarget) */
   private readonly perTarget = new Map<string, number>();
@@ -95,7 +96,7 @@ export class OrderWebhookDispatcher {
         event,
         state: 'pending',
         attempts: [],
-        nextAttemptAt: new Date().toISOString(),
+        nextAttemptAt: clock.iso(),
         traceId: order.traceId,
         badSignature: opts.badSignature,
       };
@@ -124,7 +125,7 @@ export class OrderWebhookDispatcher {
 
   /** The body of one attempt: the same order event each time, with its own sent_at. */
   payload(order: StoredOrder, event: string): OrderWebhook {
-    const now = new Date().toISOString();
+    const now = clock.iso();
     return {
       project_id: this.config.projectId,
       account_id: order.accountId,
@@ -142,16 +143,18 @@ export class OrderWebhookDispatcher {
 
   private schedule(d: Delivery): void {
     if (this.closed || this.timers.has(d.id)) return;
-    const wait = Math.max(0, Date.parse(d.nextAttemptAt ?? '') - Date.now() || 0);
-    const t = setTimeout(() => {
+    const wait = Math.max(0, Date.parse(d.nextAttemptAt ?? '') - clock.now() || 0);
+    const t = clock.setTimeout(() => {
       this.timers.delete(d.id);
-      this.start(d.id);
-    }, wait);
+      return this.start(d.id);
+    }, wait, `order-webhook delivery ${d.id} (attempt ${d.attempts.length + 1})`);
     this.timers.set(d.id, t);
   }
 
   backoff(attempt: number): number {
-    const { baseDelayMs, maxDelayMs } = this.config.delivery;
+    const { baseDelayMs, maxDelayMs, schedule } = this.config.delivery;
+    // a configured schedule over hours and days: the wait before retry n, the last one repeating
+    if (schedule?.length) return schedule[Math.min(attempt, schedule.length) - 1]!;
     const exp = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
     return Math.round(exp / 2 + Math.random() * (exp / 2));
   }
@@ -164,11 +167,11 @@ export class OrderWebhookDispatcher {
    * Runs an attempt in the background. A failure to save its outcome (a full disk) is logged and the
    * attempt tried again later: it never becomes an unhandled rejection that stops the sandbox.
    */
-  private start(id: string): void {
-    this.attempt(id).catch((e: unknown) => {
+  private start(id: string): Promise<void> {
+    return this.attempt(id).catch((e: unknown) => {
       console.error(`[bridge] delivery ${id}: ${(e as Error).message}`);
       const d = this.deliveries.get(id);
-      if (d && !this.closed) this.schedule({ ...d, nextAttemptAt: new Date(Date.now() + this.config.delivery.baseDelayMs).toISOString() });
+      if (d && !this.closed) this.schedule({ ...d, nextAttemptAt: new Date(clock.now() + this.config.delivery.baseDelayMs).toISOString() });
     });
   }
 
@@ -216,12 +219,12 @@ export class OrderWebhookDispatcher {
         requestSchema: 'unified/order-webhook',
       });
       if (this.closed) return;
-      const attempt: DeliveryAttempt = { at: new Date().toISOString(), status: res.status, durationMs: res.durationMs, ...(res.error ? { error: res.error } : {}) };
+      const attempt: DeliveryAttempt = { at: clock.iso(), status: res.status, durationMs: res.durationMs, ...(res.error ? { error: res.error } : {}) };
       const updated = await this.deliveries.mutate(id, (cur) => {
         if (!cur) return { result: undefined };
         const attempts = [...cur.attempts, attempt];
         const state: Delivery['state'] = res.ok ? 'delivered' : attempts.length >= this.config.delivery.maxAttempts ? 'dead' : 'pending';
-        const next = state === 'pending' ? new Date(Date.now() + this.backoff(attempts.length)).toISOString() : undefined;
+        const next = state === 'pending' ? new Date(clock.now() + this.backoff(attempts.length)).toISOString() : undefined;
         const value: Delivery = { ...cur, attempts, state, nextAttemptAt: next };
         return { value, result: value };
       });
@@ -233,7 +236,7 @@ export class OrderWebhookDispatcher {
       else this.perTarget.delete(target);
       const next = this.waiting.get(target)?.shift();
       if (this.waiting.get(target)?.length === 0) this.waiting.delete(target);
-      if (next !== undefined && !this.closed) this.start(next);
+      if (next !== undefined && !this.closed) void this.start(next);
     }
   }
 
@@ -246,8 +249,8 @@ export class OrderWebhookDispatcher {
 
   /** Sends a pending or dead delivery again now. */
   async redeliver(id: string): Promise<Delivery | undefined> {
-    const d = await this.deliveries.mutate(id, (cur) => (cur ? { value: { ...cur, state: 'pending' as const, nextAttemptAt: new Date().toISOString() }, result: cur } : { result: undefined }));
-    if (d) this.schedule({ ...d, nextAttemptAt: new Date().toISOString() });
+    const d = await this.deliveries.mutate(id, (cur) => (cur ? { value: { ...cur, state: 'pending' as const, nextAttemptAt: clock.iso() }, result: cur } : { result: undefined }));
+    if (d) this.schedule({ ...d, nextAttemptAt: clock.iso() });
     return this.deliveries.get(id);
   }
 
@@ -262,7 +265,7 @@ export class OrderWebhookDispatcher {
 
   close(): void {
     this.closed = true;
-    for (const t of this.timers.values()) clearTimeout(t);
+    for (const t of this.timers.values()) clock.clearTimeout(t);
     this.timers.clear();
     this.waiting.clear();
   }

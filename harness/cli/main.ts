@@ -44,12 +44,21 @@ usage: ats-sandbox <command> [options]    (every command takes --help)
   schemas import-openapi FILE   update schemas/unified from a StackOne OpenAPI document
   verify --partner-base-url URL  judge your partner service by the bridge's rules, both ways
   contracts publish-dir   copy contracts/pacts/ to contracts/published/ (what verify reads)
+  clock freeze|advance|resume|show   the sandbox's virtual clock (advance 7d runs what falls due)
   scenario list|explain|run   reproduce a customer's problem: troubleshooting scenarios
 
 ATSs: ${PROVIDERS.join(', ')}
 
 Which sandbox: every command but up talks to the control plane at --url, else $${URL_ENV}, else the one
 recorded by up in <data dir>/endpoint.json (--data-dir, default .sandbox-data), else http://127.0.0.1:4000.`,
+  clock: `usage: ats-sandbox clock show|freeze [ISO date]|advance DURATION|resume
+
+  show                 the clock: real or frozen, its time, the timers waiting and the next one
+  freeze [ISO date]    stop time (at that instant, else now); deliveries, retries, completions wait
+  advance DURATION     move time forward (90s, 2h, 7d, 1h30m, 2w): runs what falls due, in time order,
+                       and returns when the sandbox is quiet again
+  resume               let time run again from where it stands
+  --json               print the answer as JSON`,
   up: `usage: ats-sandbox up [options]
 
   --partner-list-url URL     your Package's List Endpoint (both categories), instead of the reference partner
@@ -384,6 +393,15 @@ export async function main(argv: string[]): Promise<number> {
         return await down(rest);
       case 'scenario':
         return await (await scenarioCli()).scenarioCommand(rest);
+      case 'clock': {
+        const { values: v, positionals } = args(rest, {});
+        if (v.help) return help('clock');
+        const { clockCli } = await import('./clock.ts');
+        return await clockCli(client(v), positionals, Boolean(v.json)).catch((e: Error) => {
+          if (e.name !== 'ClockUsageError') throw e;
+          throw new UsageError(e.message);
+        });
+      }
       case 'schemas':
         if (rest.includes('--help') || rest.includes('-h')) return help('schemas');
         return await (await schemasCli()).schemasCommand(rest[0], rest.slice(1)).catch((e: NodeJS.ErrnoException) => {

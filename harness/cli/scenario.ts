@@ -26,6 +26,9 @@ run options:
   --timeline                 print the timeline of hops of passing scenarios too
   --concurrency N            scenarios at once (default 4)
   --timeout MS               how long waits and results may take per expectation
+  --time virtual|real        virtual (default with the reference partner): each sandbox starts with its
+                             clock frozen and waits advance it, so retries and delays cost no real time;
+                             real: waits sleep (always so against your own partner)
   --partner-list-url URL     your Package's List Endpoint instead of the reference partner
   --background-check-list-url URL  your background-check list, when it is another URL
   --webhook-url URL          your order webhook receiver (with --webhook-secret S)
@@ -61,6 +64,7 @@ export async function scenarioCommand(argv: string[]): Promise<number> {
         timeline: { type: 'boolean' },
         concurrency: { type: 'string' },
         timeout: { type: 'string' },
+        time: { type: 'string' },
         'partner-list-url': { type: 'string' },
         'webhook-url': { type: 'string' },
         'webhook-secret': { type: 'string' },
@@ -114,6 +118,10 @@ export async function scenarioCommand(argv: string[]): Promise<number> {
   const timeoutMs = v.timeout ? Number(v.timeout) : undefined;
   if (timeoutMs !== undefined && (!Number.isInteger(timeoutMs) || timeoutMs < 1)) return fail('--timeout is a number of milliseconds');
 
+  const time = v.time as string | undefined;
+  if (time !== undefined && time !== 'virtual' && time !== 'real') return fail('--time is virtual or real');
+  if (time === 'virtual' && partner) return fail('--time virtual needs the reference partner: your own partner runs on real time');
+
   const started = Date.now();
   const toStdout = reporter !== 'text' && !v.out;
   const say = toStdout ? (s: string) => console.error(s) : (s: string) => console.log(s);
@@ -133,6 +141,7 @@ export async function scenarioCommand(argv: string[]): Promise<number> {
       ...(partner ? { partner, bridgePort } : {}),
       ...(concurrency ? { concurrency } : {}),
       ...(timeoutMs ? { timeoutMs } : {}),
+      ...(time ? { time } : {}),
       onResult: (r) => say(renderResult(r, { timeline: v.timeline })),
     });
   } catch (e) {

@@ -15,11 +15,16 @@ import { basic } from '../signing.ts';
 import { storageNotices } from '../store/state-log-file.ts';
 import { serviceCaller } from './forward.ts';
 import { troubleshootingRoutes, type TroubleshootingOptions } from './troubleshooting.ts';
+import { currentClock } from '../clock.ts';
+import { applyClockCommand, clockCommand } from '../clock-routes.ts';
 import { warningSentence } from '../bridge/result-rules.ts';
 import type { CandidateCard } from '../../schemas/generated/sandbox/candidate-card.ts';
 import type { FieldIssue } from '../../schemas/generated/unified/common.ts';
 
-export type ControlPlaneOptions = TroubleshootingOptions;
+export interface ControlPlaneOptions extends TroubleshootingOptions {
+  /** split mode: the other services run in processes of their own, each with its own clock */
+  forwardClock?: boolean;
+}
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = { 400: 'ValidationError', 401: 'UnauthorizedError', 403: 'ForbiddenError', 404: 'NotFoundError', 409: 'ConflictError', 415: 'UnsupportedMediaTypeError' };
 
@@ -60,6 +65,31 @@ export function createControlPlane(opts: ControlPlaneOptions): Express {
     const failed = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.message);
     opts.journal.clear();
     res.status(failed.length ? 502 : 200).json({ ok: failed.length === 0, ...(failed.length ? { failed } : {}) });
+  });
+
+  /**
+   * The sandbox's clock (issue 16). In one process every service runs on this clock; in split mode the
+   * command goes to every service in turn (bridge first, then the partner, then the ATSs), and a final
+   * pass runs what their answers made due, so each process's clock stands at the same time.
+   */
+  const clockTargets = (): ServiceName[] => (['bridge', ...(opts.config.referencePartner ? ['partner' as const] : []), ...PROVIDERS] as ServiceName[]).filter((s) => opts.urls()[s]);
+  app.get('/_sandbox/clock', async (_req, res) => {
+    const own = currentClock().state();
+    if (!opts.forwardClock) return void res.json(own);
+    const services: Record<string, unknown> = {};
+    for (const s of clockTargets()) services[s] = await forward(s, 'GET', '/_sandbox/clock').then((a) => a.json, (e: Error) => ({ error: e.message }));
+    res.json({ ...own, services });
+  });
+  app.post('/_sandbox/clock', async (req, res) => {
+    const cmd = clockCommand(req);
+    const own = await applyClockCommand(currentClock(), cmd.freeze === true ? { freeze: currentClock().iso() } : cmd);
+    if (!opts.forwardClock) return void res.json(own);
+    // the same instant everywhere: a freeze is sent as the control plane's time
+    const sent = cmd.freeze !== undefined ? { freeze: own.now } : cmd;
+    const services: Record<string, unknown> = {};
+    for (const s of clockTargets()) services[s] = (await forward(s, 'POST', '/_sandbox/clock', sent)).json;
+    if (cmd.advance !== undefined) for (const s of clockTargets()) await forward(s, 'POST', '/_sandbox/clock', { advance: 0 });
+    res.json({ ...own, services });
   });
 
   app.get('/_sandbox/journal', (req, res) => {
@@ -160,6 +190,12 @@ export function createControlPlane(opts: ControlPlaneOptions): Express {
       if (found?.length) r.warnings = found.map(warningSentence);
     }
   }
+
+  /** The recruiter hires the candidate (Greenhouse: its legacy test_status polling stops). */
+  app.post('/_sandbox/actions/:ats/candidates/:id/hire', async (req, res) => {
+    const out = await forward(ats(req), 'POST', `/_sandbox/recruiter/candidates/${encodeURIComponent(req.params.id)}/hire`);
+    relay(res, out);
+  });
 
   app.get('/openapi.json', async (_req, res) => {
     const out = await forward('bridge', 'GET', '/openapi.json');

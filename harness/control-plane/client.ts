@@ -45,6 +45,11 @@ export class AdminClient {
     return this.call('GET', '/_sandbox/state');
   }
 
+  /** The sandbox's clock (issue 16): GET without a command, else freeze / advance / resume. */
+  clock(cmd?: { freeze: string | true } | { advance: string | number } | { resume: true }): Promise<Record<string, unknown>> {
+    return cmd === undefined ? this.call('GET', '/_sandbox/clock') : this.call('POST', '/_sandbox/clock', cmd);
+  }
+
   sendTest(ats: ProviderKey, req: SendTestRequest = {}): Promise<SendTestReport> {
     return this.call('POST', `/_sandbox/actions/${ats}/send-test`, req);
   }

@@ -7,6 +7,8 @@ import { Router, type Express } from 'express';
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../errors.ts';
 import { createServiceApp, finishServiceApp, requireJson, type ServiceAppOptions } from '../http/service-app.ts';
+import { clockRoutes } from '../clock-routes.ts';
+import { withExpiry } from './expiry.ts';
 import { createHttpClient } from '../http/client.ts';
 import type { Journal, JournalEntry } from '../journal.ts';
 import type { Store } from '../store/store.ts';
@@ -103,7 +105,7 @@ export async function createEmulator(adapter: EmulatorAdapter, opts: EmulatorOpt
       ats: adapter.key,
       atsName: adapter.name,
       candidate: { id: c.id, nativeId: adapter.candidateNativeId?.(c) ?? c.id, name: `${c.firstName} ${c.lastName}`, email: c.email, job: jobOf(c).title },
-      results: await adapter.resultCards(ctx, c),
+      results: withExpiry(await adapter.resultCards(ctx, c), await adapter.expiry?.(ctx)),
     };
   }
 
@@ -145,6 +147,7 @@ export async function createEmulator(adapter: EmulatorAdapter, opts: EmulatorOpt
     await adapter.init?.(ctx);
   }
   app.use(sandbox);
+  app.use(clockRoutes());
   app.use(adapter.routes(ctx));
   finishServiceApp(app, appOpts);
   return { app, ctx, sendTest, card, reset };

@@ -55,6 +55,16 @@ export type PackageListView = { ok: true; packages: PackageChoice[] } | { ok: fa
 /** What the recruiter saw after pressing Send. */
 export type SendTestView = { ok: true; nativeId: string; orderId?: string; recruiterSees: string } | { ok: false; nativeId?: string; recruiterSees: string };
 
+/** How an ATS shows a test or order left unanswered too long (harness/emulator/expiry.ts). */
+export interface CardExpiry {
+  /** the live expireAfterDays setting; null or absent: never */
+  afterDays?: number | null;
+  /** the card's status once expired, in this ATS's words */
+  status: ResultCardView['status'];
+  /** when the card started waiting (default: its updatedAt) */
+  since?(card: ResultCardView): string | undefined;
+}
+
 export interface EmulatorAdapter {
   readonly key: ProviderKey;
   /** "Greenhouse" */
@@ -75,6 +85,8 @@ export interface EmulatorAdapter {
   sendTest(ctx: EmulatorContext, input: RecruiterInput & { pkg: PackageChoice }): Promise<SendTestView>;
   /** every test or check sent to this candidate, as this ATS renders it */
   resultCards(ctx: EmulatorContext, candidate: WorldCandidate): Promise<ResultCardView[]> | ResultCardView[];
+  /** expiry of a test or order left unanswered: the live expireAfterDays setting and how this ATS shows it */
+  expiry?(ctx: EmulatorContext): Promise<CardExpiry> | CardExpiry;
   /** native id of a candidate as this ATS shows it */
   candidateNativeId?(candidate: WorldCandidate): string;
   /** called once when the emulator starts and after a reset */

@@ -48,6 +48,9 @@ export class RunContext {
   /** the last step whose output says what the recruiter saw (send-test, activate) */
   lastRecruiterStep: string | undefined;
 
+  /** on the sandbox's virtual clock (the reference partner): waits advance it instead of sleeping */
+  virtual = false;
+
   /** aborted once the scenario has failed: waits stop early */
   readonly failed = new AbortController();
 

@@ -29,6 +29,10 @@ export function explainStep(s: ScenarioStep, scenario?: Pick<Scenario, 'ats' | '
       return `the partner calls ${s.method} ${s.path} on the bridge${s.body !== undefined ? ` with ${JSON.stringify(s.body)}` : ''}`;
     case 'wait':
       return [s.forMs ? `wait ${s.forMs} ms` : '', s.until ? `wait until ${explainExpectation(s.until)}${s.timeoutMs ? ` (at most ${s.timeoutMs} ms)` : ''}` : ''].filter(Boolean).join(', then ');
+    case 'hire':
+      return `the recruiter hires ${s.candidateId ?? 'the candidate'}`;
+    case 'advance-clock':
+      return `the sandbox's clock moves ${s.by} forward: what falls due meanwhile runs (deliveries, retries, completions, polls, expiries)`;
     case 'open-links':
       return `the recruiter opens every link and attachment on ${s.candidateId ?? 'the candidate'}'s card`;
     case 'send-webhook':

@@ -43,12 +43,38 @@ const one = (c: CountMatch | undefined): boolean => c === undefined || c === 1;
 export async function checkExpectation(e: Expectation, ctx: RunContext, timeoutMs = ctx.timeoutMs): Promise<CheckResult> {
   const deadline = Date.now() + timeoutMs;
   const signal = ctx.failed.signal;
+  // on virtual time (issue 16) waiting is advancing the clock: to the next timer when one is due,
+  // else in small steps that count against the timeout (then the sandbox is idle: only I/O is left)
+  let idleMs = 0;
+  let idleSince: number | undefined;
   for (;;) {
     const r = await checkOnce(ctx.subst(e), ctx);
     if (r.ok || r.final || !EVENTUAL.has(e.type) || Date.now() >= deadline || signal.aborted) return r;
-    await sleep(25, signal);
+    if (!ctx.virtual) {
+      await sleep(25, signal);
+      continue;
+    }
+    // idle: the timeout is spent in virtual time, but I/O nothing tracks still gets a real moment
+    if (idleMs >= timeoutMs && Date.now() - (idleSince ?? Date.now()) >= IDLE_REAL_MS) return r;
+    const next = ctx.sb.clock.state().next;
+    const gap = next ? Date.parse(next.at) - ctx.sb.clock.now() : Infinity;
+    if (next && gap <= MAX_VIRTUAL_WAIT_MS) {
+      // to the timer's time, not by the gap: expectations waiting side by side do not overshoot it
+      await ctx.sb.clock.advanceTo(Date.parse(next.at));
+      idleSince = undefined;
+    } else {
+      idleSince ??= Date.now();
+      await ctx.sb.clock.advance(IDLE_STEP_MS);
+      idleMs += IDLE_STEP_MS;
+      if (idleMs >= timeoutMs) await sleep(10, signal);
+    }
   }
 }
+
+/** On virtual time: the furthest a wait jumps to the next timer (a retry schedule over weeks) and the idle step. */
+const MAX_VIRTUAL_WAIT_MS = 30 * 86_400_000;
+const IDLE_STEP_MS = 100;
+const IDLE_REAL_MS = 250;
 
 async function checkOnce(e: Expectation, ctx: RunContext): Promise<CheckResult> {
   const expected = explainExpectation({ ...e, why: undefined } as Expectation);
@@ -196,7 +222,7 @@ async function hopelessResult(ctx: RunContext, ref: string | undefined): Promise
     .filter((h) => h.service === 'bridge' && h.direction === 'in' && (h.hop === 'result-update' ? h.orderId === orderId || h.url.includes(path) : h.method === 'PATCH' && h.url.includes(path)));
   const last = updates[updates.length - 1];
   // a partner may correct and retry after a refusal: give it a moment
-  if (last && last.status >= 400 && last.status < 500 && !updates.some((u) => u.status >= 200 && u.status < 300) && Date.now() - Date.parse(last.at) > 1_000) {
+  if (last && last.status >= 400 && last.status < 500 && !updates.some((u) => u.status >= 200 && u.status < 300) && ctx.sb.clock.now() - Date.parse(last.at) > 1_000) {
     return { why: `the bridge refused the partner's result update (HTTP ${last.status})`, entry: last, fix: FIX_REFUSED };
   }
   if (!updates.length) {

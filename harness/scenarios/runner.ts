@@ -36,7 +36,22 @@ export interface RunOptions {
   timeoutMs?: number;
   /** a last config layer over everything (tests) */
   config?: SandboxConfig;
+  /**
+   * virtual (default with the reference partner): the scenario's sandbox starts frozen and every wait
+   * advances its clock, with the sandbox's realistic delays; real: waits sleep, delays made tiny.
+   * Against your own partner it is always real (its own timers are out of the sandbox's reach).
+   */
+  time?: 'virtual' | 'real';
 }
+
+/** On virtual time the delays cost nothing: the sandbox's own realistic ones (retries over seconds). */
+export const VIRTUAL_SCENARIO_DEFAULTS: SandboxConfig = {
+  partner: { completeAfterMs: 1_000 },
+  delivery: { baseDelayMs: 500, maxDelayMs: 30_000, maxAttempts: 4, timeoutMs: 2_000 },
+  packageList: { timeoutMs: 2_000 },
+};
+
+export const isVirtual = (o: RunOptions): boolean => !o.partner && o.time !== 'real';
 
 /** Scenario defaults: every delay tiny so a scenario takes a fraction of a second. */
 export const SCENARIO_DEFAULTS: SandboxConfig = {
@@ -108,7 +123,7 @@ export function configFor(s: Scenario, o: RunOptions = {}): SandboxConfig {
   // {webhookUrl} in the setup's config: your receiver, else the reference partner's
   const webhookUrl = o.partner?.webhookUrl ?? REFERENCE_WEBHOOK_URL;
   const setup = s.setup?.config && (withStrings(s.setup.config, (x) => x.replaceAll('{webhookUrl}', webhookUrl)) as SandboxConfig);
-  return merge(o.partner ? undefined : SCENARIO_DEFAULTS, own, setup, o.config);
+  return merge(o.partner ? undefined : isVirtual(o) ? VIRTUAL_SCENARIO_DEFAULTS : SCENARIO_DEFAULTS, own, setup, o.config);
 }
 
 function withStrings(v: unknown, f: (s: string) => string): unknown {
@@ -139,6 +154,10 @@ export async function runScenario(written: Scenario, o: RunOptions = {}): Promis
     fix = own.fix;
     base.description = def.description;
   }
+  // a scenario that moves the clock (days of retries, an expiry) cannot run on real time: skipped, saying why
+  if (!isVirtual(o) && def.steps.some((s) => s.action === 'advance-clock')) {
+    return { ...base, ok: true, skipped: 'needs the virtual clock (it has advance-clock steps): run it with the reference partner and without --time real', durationMs: 0, steps: [], expectations: [], timeline: [] };
+  }
   const timeoutMs = o.timeoutMs ?? def.timeoutMs ?? (o.partner ? 15_000 : 4_000);
   const markers: StepMarker[] = [];
   const steps: StepOutcome[] = [];
@@ -159,10 +178,14 @@ export async function runScenario(written: Scenario, o: RunOptions = {}): Promis
       sb.urls.partner = relay.url; // the webhook URL is {partner}/_relay/webhook, read at delivery time
     }
     const ctx = new RunContext(def, sb, timeoutMs, o.partner?.webhookUrl);
+    if (isVirtual(o)) {
+      sb.clock.freeze(def.clockStart);
+      ctx.virtual = true;
+    }
     await applySetup(def, ctx, markers, relay);
     for (const [i, step] of def.steps.entries()) {
       const id = stepId(step, i);
-      const marker: StepMarker = { kind: 'step', at: new Date().toISOString(), id, action: step.action, explanation: explainStep(ctx.subst(step), def), ok: true, afterSeq: sb.journal.lastSeq };
+      const marker: StepMarker = { kind: 'step', at: sb.clock.iso(), id, action: step.action, explanation: explainStep(ctx.subst(step), def), ok: true, afterSeq: sb.journal.lastSeq };
       markers.push(marker);
       const t0 = Date.now();
       const run = await runStep(step, id, ctx);
@@ -227,7 +250,7 @@ async function applySetup(def: Scenario, ctx: RunContext, markers: StepMarker[],
   const must = async (what: string, method: string, path: string, body: unknown, okStatus: number) => {
     const out = await ctx.control(method, path, ctx.subst(body));
     if (out.status !== okStatus) throw new Error(`setup: ${what} was refused: HTTP ${out.status} ${JSON.stringify(out.json)}`);
-    markers.push({ kind: 'step', at: new Date().toISOString(), id: 'setup', action: 'setup', explanation: what, ok: true, afterSeq: ctx.sb.journal.lastSeq });
+    markers.push({ kind: 'step', at: ctx.sb.clock.iso(), id: 'setup', action: 'setup', explanation: what, ok: true, afterSeq: ctx.sb.journal.lastSeq });
   };
   if (s.partner) await must(`the reference partner behaves: ${JSON.stringify(s.partner)}`, 'PUT', '/_sandbox/partner/behaviour', s.partner, 200);
   if (s.triggerToken) await must(`${def.ats} sends the External Trigger Token ${JSON.stringify(s.triggerToken)}`, 'PUT', `/_sandbox/actions/${def.ats}/trigger-token`, { token: s.triggerToken }, 200);
@@ -236,7 +259,7 @@ async function applySetup(def: Scenario, ctx: RunContext, markers: StepMarker[],
     if (f.target === 'partner' && relay) {
       const out = await ctx.call(`${relay.url}/_sandbox/faults`, 'POST', f);
       if (out.status !== 201) throw new Error(`setup: ${what} was refused: HTTP ${out.status} ${JSON.stringify(out.json)}`);
-      markers.push({ kind: 'step', at: new Date().toISOString(), id: 'setup', action: 'setup', explanation: what, ok: true, afterSeq: ctx.sb.journal.lastSeq });
+      markers.push({ kind: 'step', at: ctx.sb.clock.iso(), id: 'setup', action: 'setup', explanation: what, ok: true, afterSeq: ctx.sb.journal.lastSeq });
     } else await must(what, 'POST', '/_sandbox/faults', f, 201);
   }
 }

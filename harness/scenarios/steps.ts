@@ -50,12 +50,25 @@ export async function runStep(step: ScenarioStep, id: string, ctx: RunContext): 
       return { record: record({ status: out.status, body: out.json }, out.traceId) };
     }
     case 'wait': {
-      const started = Date.now();
-      if (s.forMs) await sleep(s.forMs, ctx.failed.signal);
-      if (!s.until) return { record: record({ ok: true, waitedMs: Date.now() - started }) };
+      // on virtual time the clock is advanced instead of slept on: waitedMs is the sandbox's time
+      const now = () => (ctx.virtual ? ctx.sb.clock.now() : Date.now());
+      const started = now();
+      if (s.forMs) await (ctx.virtual ? ctx.sb.clock.advance(s.forMs) : sleep(s.forMs, ctx.failed.signal));
+      if (!s.until) return { record: record({ ok: true, waitedMs: now() - started }) };
       const r = await checkExpectation(s.until, ctx, s.timeoutMs ?? ctx.timeoutMs);
-      const rec = record({ ok: r.ok, waitedMs: Date.now() - started });
+      const rec = record({ ok: r.ok, waitedMs: now() - started });
       return r.ok ? { record: rec } : { record: rec, failure: { ...r, expected: `${r.expected} within ${s.timeoutMs ?? ctx.timeoutMs} ms` } };
+    }
+    case 'hire': {
+      const candidate = s.candidateId ?? ctx.lastCandidateId ?? 'cand_ada';
+      const out = await ctx.control('POST', `/_sandbox/actions/${ctx.def.ats}/candidates/${encodeURIComponent(candidate)}/hire`);
+      const rec = record({ status: out.status, body: out.json });
+      return out.status === 200 ? { record: rec } : { record: rec, failure: { expected: `${ctx.def.ats} lets the recruiter hire ${candidate}`, actual: `HTTP ${out.status} ${JSON.stringify(out.json)}` } };
+    }
+    case 'advance-clock': {
+      if (!ctx.virtual) return { record: record({ ok: false }), failure: { expected: 'the sandbox on virtual time', actual: 'this run is on real time (your own partner, or --time real): the clock cannot be advanced' } };
+      const rep = await ctx.sb.clock.advance(s.by);
+      return { record: record({ ok: true, now: rep.now, ran: rep.ran.length, timers: rep.ran }) };
     }
     case 'open-links': {
       const candidate = s.candidateId ?? ctx.lastCandidateId ?? 'cand_ada';

@@ -15,11 +15,13 @@ export const behaviours: BehaviourGroup = {
     { what: 'Which Basic credential the PATCH takes: Partner Username/Password, plus any listed', status: 'I', setting: `${S}.extraCredentials`, fallback: '[]' },
     { what: 'send_test also carries candidate.id and application.id', status: 'T', setting: `${S}.emitExtraIds`, fallback: 'false' },
     { what: 'How long a PATCH that arrives while send_test is in flight waits', status: 'I', setting: `${S}.sendingWaitMs`, fallback: '3000' },
+    { what: 'Legacy polling: test_status read hourly after send_test, stopping at complete, at hire or after 8 weeks (on the sandbox clock)', status: 'C', setting: `${S}.legacyPolling, ${S}.pollIntervalMinutes, ${S}.pollForWeeks`, fallback: 'false (new integrations push), 60, 8' },
     { what: 'complete needs partner_profile_url; metadata flat with primitive values', status: 'C' },
     { what: 'partner_interview_id appended to a test_status URL that has ?tenant-id= with &', status: 'I', internal: 'only the bridge receives it' },
     { what: 'Partner app not offered under Jobs > Interview Plan when the integration is not active or the key is refused', status: 'C' },
     { what: 'Card: View Report / Go to Test links, Score, Started At, Completed At, Notes', status: 'C' },
     { what: 'The score is shown with its application stage (the partner\'s Interview Plan stage)', status: 'C' },
     { what: 'The stage\'s name', status: 'I', wording: true },
+    { what: 'A test or order left without a result expires on the card ("Expired"), on the sandbox clock', status: 'I', setting: `${S}.expireAfterDays`, fallback: 'never' },
   ],
 };

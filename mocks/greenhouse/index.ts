@@ -17,6 +17,7 @@ import { greenhouseCard } from './cards.ts';
 import { liveOptions, resetOptions, settingsRoutes } from './settings.ts';
 import { behaviours } from './behaviours.ts';
 import { troubleshootingRows } from './troubleshooting.ts';
+import { legacyPollingRoutes } from './legacy-polling.ts';
 
 export type { GreenhouseEmulatorOptions };
 
@@ -34,6 +35,7 @@ export function createGreenhouseEmulator(options: Partial<GreenhouseEmulatorOpti
       r.use(settingsRoutes(ctx, opts));
       r.use(takeHomeTestRoutes(ctx, live));
       r.use(harvestRoutes(ctx, live));
+      r.use(legacyPollingRoutes(ctx));
       return r;
     },
     listPackages: (ctx, input) => openTestPicker(ctx, input),
@@ -45,6 +47,7 @@ export function createGreenhouseEmulator(options: Partial<GreenhouseEmulatorOpti
         .sort((a, b) => a.sentAt.localeCompare(b.sentAt))
         .map(greenhouseCard);
     },
+    expiry: (ctx) => ({ afterDays: liveOptions(ctx, opts).expireAfterDays, status: { label: 'Expired', tone: 'warning', icon: 'warning' } }),
     candidateNativeId: (c) => String(c.number),
     init: async (ctx) => {
       resetOptions(ctx, opts);

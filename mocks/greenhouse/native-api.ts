@@ -16,6 +16,7 @@ import { claimForUpdate, takeHomeTests, updateTakeHomeTest, type TakeHomeTest } 
 import { callPartner, partnerUrl, reportResponseError, withParam } from './external-trigger.ts';
 import { testStatusErrors } from './response-checks.ts';
 import { GREENHOUSE_WORDING } from './wording.ts';
+import { clock } from '../../harness/clock.ts';
 
 const TAKE_HOME_TEST_PATH = '/integrations/testing_partners/take_home_tests/:id';
 
@@ -64,7 +65,7 @@ async function claimWhenSent(book: Collection<TakeHomeTest>, id: string, waitMs:
 }
 
 /** GET test_status once; store a complete result, or release the test with what went wrong. */
-async function readTestStatus(ctx: EmulatorContext, book: Collection<TakeHomeTest>, test: TakeHomeTest, traceId: string): Promise<void> {
+export async function readTestStatus(ctx: EmulatorContext, book: Collection<TakeHomeTest>, test: TakeHomeTest, traceId: string): Promise<void> {
   const interviewId = test.partnerInterviewId ?? '';
   const res = await callPartner(ctx, {
     method: 'GET',
@@ -95,7 +96,7 @@ async function readTestStatus(ctx: EmulatorContext, book: Collection<TakeHomeTes
   }
   const status = res.json as GreenhouseTestStatusResponse;
   if (status.partner_status === 'complete') {
-    await updateTakeHomeTest(book, test.id, () => ({ state: 'complete', result: status, completedAt: new Date().toISOString(), lastError: undefined }));
+    await updateTakeHomeTest(book, test.id, () => ({ state: 'complete', result: status, completedAt: clock.iso(), lastError: undefined }));
   } else {
     await updateTakeHomeTest(book, test.id, () => ({ state: 'sent', partnerStatus: status.partner_status, partnerProfileUrl: status.partner_profile_url ?? undefined, lastError: undefined }));
   }

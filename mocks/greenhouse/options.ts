@@ -15,6 +15,14 @@ export interface GreenhouseEmulatorOptions {
   extraCredentials: { username: string; password: string }[];
   /** how long a PATCH that arrives while send_test is still in flight waits for the partner_interview_id */
   sendingWaitMs: number;
+  /** legacy polling of test_status after send_test (integrations before Oct 2019); off: the partner pushes */
+  legacyPolling: boolean;
+  /** how often legacy polling reads test_status ([C] hourly) */
+  pollIntervalMinutes: number;
+  /** after how many weeks from sending legacy polling gives up ([C] 8) */
+  pollForWeeks: number;
+  /** days after which a test still waiting for its result shows Expired (null: never) */
+  expireAfterDays?: number | null;
 }
 
 export const DEFAULT_GREENHOUSE_OPTIONS: GreenhouseEmulatorOptions = {
@@ -24,4 +32,7 @@ export const DEFAULT_GREENHOUSE_OPTIONS: GreenhouseEmulatorOptions = {
   emitExtraIds: false,
   extraCredentials: [],
   sendingWaitMs: 3_000,
+  legacyPolling: false,
+  pollIntervalMinutes: 60,
+  pollForWeeks: 8,
 };

@@ -12,6 +12,7 @@ import type { GreenhouseHarvestJob, GreenhouseHiringTeamMember } from '../../sch
 import type { GreenhouseEmulatorOptions } from './options.ts';
 import { requirePartnerCredentials } from './credentials.ts';
 import { GREENHOUSE_WORDING } from './wording.ts';
+import { clock } from '../../harness/clock.ts';
 
 const member = (p: WorldPerson, responsible: boolean): GreenhouseHiringTeamMember => ({
   id: p.number,
@@ -56,7 +57,7 @@ export function harvestRoutes(ctx: EmulatorContext, opts: GreenhouseEmulatorOpti
     const c = world.candidates.find((x) => String(x.number) === req.params.candidate);
     const expires = Number(req.query.expires);
     if (!c) throw notFound('Resume', req.params.candidate);
-    if (!Number.isFinite(expires) || expires < Date.now()) throw new ApiError(403, 'ForbiddenError', 'This resume link has expired (resume links expire 7 days after the test was sent)');
+    if (!Number.isFinite(expires) || expires < clock.now()) throw new ApiError(403, 'ForbiddenError', 'This resume link has expired (resume links expire 7 days after the test was sent)');
     res.type('text/plain').send(`${c.firstName} ${c.lastName}\n${c.email}\n\nResume (sandbox demo)\n`);
   });
 

@@ -14,6 +14,8 @@ import { callPartner, partnerUrl, reportResponseError } from './external-trigger
 import { listTestsErrors, sendTestErrors } from './response-checks.ts';
 import { createTakeHomeTest, takeHomeTests, updateTakeHomeTest } from './state.ts';
 import { GREENHOUSE_WORDING } from './wording.ts';
+import { clock } from '../../harness/clock.ts';
+import { startLegacyPolling } from './legacy-polling.ts';
 
 const RESUME_DAYS = 7;
 const ORDER_ID_HEADER = 'x-sandbox-order-id';
@@ -56,7 +58,7 @@ export async function sendTakeHomeTest(ctx: EmulatorContext, opts: GreenhouseEmu
       preferred_name: c.firstName,
       email: c.email,
       phone_number: c.phone,
-      resume_url: `${ctx.selfUrl()}/resumes/${c.number}?expires=${Date.now() + RESUME_DAYS * 86_400_000}`,
+      resume_url: `${ctx.selfUrl()}/resumes/${c.number}?expires=${clock.now() + RESUME_DAYS * 86_400_000}`,
       greenhouse_profile_url: profileUrl(ctx, c),
     },
     sent_by: input.recruiter.email,
@@ -87,5 +89,6 @@ export async function sendTakeHomeTest(ctx: EmulatorContext, opts: GreenhouseEmu
   const answer = res.json as GreenhouseSendTestResponse;
   const orderId = res.headers[ORDER_ID_HEADER];
   await updateTakeHomeTest(book, test.id, () => ({ state: 'sent', partnerInterviewId: answer.partner_interview_id, ...(orderId ? { orderId } : {}) }));
+  startLegacyPolling(ctx, opts, test.id, input.traceId);
   return { ok: true, nativeId: test.id, ...(orderId ? { orderId } : {}), recruiterSees: GREENHOUSE_WORDING.submitted };
 }

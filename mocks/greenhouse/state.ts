@@ -9,6 +9,7 @@ import { randomInt } from 'node:crypto';
 import type { Category, EmulatorContext } from '../../harness/emulator/glossary.ts';
 import type { Collection } from '../../harness/store/store.ts';
 import type { GreenhouseTestStatusResponse } from '../../schemas/generated/greenhouse/test-status-response.ts';
+import { clock } from '../../harness/clock.ts';
 
 type TakeHomeTestState = 'sending' | 'send_failed' | 'sent' | 'checking' | 'complete';
 
@@ -36,6 +37,9 @@ export interface TakeHomeTest {
   completedAt?: string;
   /** the last problem Greenhouse had with this test (shown on the card) */
   lastError?: string;
+  /** legacy polling: test_status reads made by the hourly poll, and why the polling stopped */
+  polls?: number;
+  pollingStopped?: string;
   /** PATCHes refused because the test was already complete or being updated */
   refusedUpdates: number;
   updatedAt: string;
@@ -52,7 +56,7 @@ export async function createTakeHomeTest(ctx: EmulatorContext, fields: Omit<Take
   const book = await takeHomeTests(ctx);
   for (;;) {
     const id = String(randomInt(10_000_000, 100_000_000));
-    const now = new Date().toISOString();
+    const now = clock.iso();
     const created = await book.mutate(id, (cur) => {
       if (cur) return { result: undefined };
       const value: TakeHomeTest = { ...fields, id, url: takeHomeTestUrl(ctx, id), state: 'sending', refusedUpdates: 0, sentAt: now, updatedAt: now };
@@ -71,7 +75,7 @@ export interface ClaimOutcome {
 export async function claimForUpdate(book: Collection<TakeHomeTest>, id: string): Promise<ClaimOutcome> {
   return book.mutate<ClaimOutcome>(id, (cur) => {
     if (!cur) return { result: { claim: 'unknown' as Claim } };
-    const now = new Date().toISOString();
+    const now = clock.iso();
     if (cur.state === 'sending') return { result: { claim: 'sending' as Claim, test: cur } };
     if (cur.state === 'send_failed') return { result: { claim: 'not-sent' as Claim, test: cur } };
     if (cur.state === 'complete' || cur.state === 'checking') {
@@ -86,7 +90,7 @@ export async function claimForUpdate(book: Collection<TakeHomeTest>, id: string)
 export async function updateTakeHomeTest(book: Collection<TakeHomeTest>, id: string, change: (cur: TakeHomeTest) => Partial<TakeHomeTest>): Promise<TakeHomeTest | undefined> {
   return book.mutate(id, (cur) => {
     if (!cur) return { result: undefined };
-    const value: TakeHomeTest = { ...cur, ...change(cur), updatedAt: new Date().toISOString() };
+    const value: TakeHomeTest = { ...cur, ...change(cur), updatedAt: clock.iso() };
     return { value, result: value };
   });
 }

@@ -8,6 +8,7 @@ import type { Express } from 'express';
 import { randomUUID } from 'node:crypto';
 import { basic, parseBasic, SIGNATURE_HEADER, verifySignature } from '../../harness/signing.ts';
 import { createServiceApp, finishServiceApp, requireJson, type ServiceAppOptions } from '../../harness/http/service-app.ts';
+import { clockRoutes } from '../../harness/clock-routes.ts';
 import { createHttpClient } from '../../harness/http/client.ts';
 import { ApiError } from '../../harness/errors.ts';
 import { escapeHtml } from '../../harness/http/html.ts';
@@ -17,6 +18,7 @@ import type { OrderWebhook } from '../../schemas/generated/unified/order-webhook
 import type { ResultUpdate } from '../../schemas/generated/unified/result-update.ts';
 import { ASSESSMENT_PACKAGES, BACKGROUND_CHECK_PACKAGES, JOB_PACKAGES } from './catalogue.ts';
 import { DEFAULT_BEHAVIOUR, type PartnerBehaviour, checkBehaviour } from './behaviour.ts';
+import { clock, type ClockTimer } from '../../harness/clock.ts';
 
 export interface ReferencePartnerOptions {
   journal: Journal;
@@ -130,6 +132,7 @@ export async function createReferencePartner(opts: ReferencePartnerOptions): Pro
     partner.setBehaviour(next);
     res.json(partner.behaviour);
   });
+  app.use(clockRoutes());
   finishServiceApp(app, appOpts);
   partner.resume();
   return { app, partner };
@@ -138,7 +141,7 @@ export async function createReferencePartner(opts: ReferencePartnerOptions): Pro
 export class ReferencePartner {
   behaviour: PartnerBehaviour = { ...DEFAULT_BEHAVIOUR };
   failuresLeft = 0;
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly timers = new Set<ClockTimer>();
   private readonly http;
 
   constructor(
@@ -158,7 +161,7 @@ export class ReferencePartner {
     const isNew = await this.orders.mutate(payload.record_id, (cur) => {
       if (cur) return { value: cur.deliveryIds.includes(deliveryId) ? undefined : { ...cur, deliveryIds: [...cur.deliveryIds, deliveryId] }, result: false };
       const category = payload.record_type === 'background_check_order' ? 'background_check' : 'assessment';
-      const value: ReceivedOrder = { id: payload.record_id, deliveryIds: [deliveryId], accountId: payload.account_id, provider: payload.provider ?? '', event: payload.event, category, receivedAt: new Date().toISOString(), payload: withoutCopy(payload), traceId };
+      const value: ReceivedOrder = { id: payload.record_id, deliveryIds: [deliveryId], accountId: payload.account_id, provider: payload.provider ?? '', event: payload.event, category, receivedAt: clock.iso(), payload: withoutCopy(payload), traceId };
       return { value, result: true };
     });
     if (isNew && this.opts.autoComplete && this.behaviour.complete) this.scheduleCompletion(payload.record_id, this.opts.completeAfterMs);
@@ -170,10 +173,10 @@ export class ReferencePartner {
   }
 
   private scheduleCompletion(id: string, delay: number): void {
-    const t = setTimeout(() => {
+    const t = clock.setTimeout(() => {
       this.timers.delete(t);
-      this.complete(id).catch((e: unknown) => console.error(`[partner] order ${id} could not be completed: ${(e as Error).message}`));
-    }, delay);
+      return this.complete(id).catch((e: unknown) => console.error(`[partner] order ${id} could not be completed: ${(e as Error).message}`));
+    }, delay, `reference partner completes order ${id}`);
     this.timers.add(t);
   }
 
@@ -212,11 +215,11 @@ export class ReferencePartner {
       requestSchema: 'unified/result-update',
       traceId: o.traceId,
     });
-    await this.orders.mutate(id, (cur) => (cur ? { value: { ...cur, completion: { at: new Date().toISOString(), status: res.status, body: res.text.slice(0, 2000) } }, result: undefined } : { result: undefined }));
+    await this.orders.mutate(id, (cur) => (cur ? { value: { ...cur, completion: { at: clock.iso(), status: res.status, body: res.text.slice(0, 2000) } }, result: undefined } : { result: undefined }));
   }
 
   close(): void {
-    for (const t of this.timers) clearTimeout(t);
+    for (const t of this.timers) clock.clearTimeout(t);
     this.timers.clear();
   }
 }

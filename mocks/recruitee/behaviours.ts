@@ -18,5 +18,6 @@ export const behaviours: BehaviourGroup = {
     { what: 'An app not enabled in the Marketplace is not offered under the candidate\'s applications', status: 'C' },
     { what: 'Which partner apps the customer enabled', status: 'I', setting: `${S}.enabledApps`, fallback: '["assessment", "background_check"]' },
     { what: 'Pop-up texts (invalid token, could not load tests, no tests)', status: 'I', wording: true },
+    { what: 'A test or order left without a result expires on the card ("Canceled"), on the sandbox clock', status: 'I', setting: `${S}.expireAfterDays`, fallback: 'never' },
   ],
 };

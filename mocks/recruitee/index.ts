@@ -14,6 +14,8 @@ import { sendModalRoutes } from './send-modal.ts';
 import { resetRecruiteeSettings } from './settings.ts';
 import { behaviours } from './behaviours.ts';
 import { troubleshootingRows } from './troubleshooting.ts';
+import { recruiteeSettings } from './settings.ts';
+import { STATUS_LABEL } from './wording.ts';
 
 export const recruiteeEmulator: EmulatorAdapter = {
   key: 'recruitee',
@@ -25,6 +27,8 @@ export const recruiteeEmulator: EmulatorAdapter = {
   listPackages: (ctx, input) => openSendTestModal(ctx, input),
   sendTest: (ctx, input) => sendCandidate(ctx, input),
   resultCards: (ctx, candidate) => recruiteeCards(ctx, candidate),
+  // Recruitee's report statuses are sent, completed, failed and canceled [C]: an expired test is shown canceled [I]
+  expiry: (ctx) => ({ afterDays: recruiteeSettings(ctx).expireAfterDays, status: { label: STATUS_LABEL.canceled, tone: 'warning', icon: 'warning' } }),
   candidateNativeId: (c) => String(c.number),
   init: async (ctx) => {
     resetRecruiteeSettings(ctx);

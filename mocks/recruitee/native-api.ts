@@ -16,6 +16,7 @@ import { CODENAME_PATTERN, ENVS, ENV_NAME, ENV_PREFIX, type RecruiteeEnv } from 
 import { partnerKey, partners, type RecruiteePartner } from './partners.ts';
 import { mergeReport, publicReport, reportBook } from './state.ts';
 import { validNative } from './errors.ts';
+import { clock } from '../../harness/clock.ts';
 import { sameSecret } from '../../harness/signing.ts';
 
 const SECRET_HEADER = 'rt-partner-secret';
@@ -55,7 +56,7 @@ function envRoutes(ctx: EmulatorContext, env: RecruiteeEnv): Router {
     if (cur.codename !== partner.codename) throw new ApiError(403, 'ForbiddenError', `Report ${JSON.stringify(id)} belongs to another partner`);
     if (cur.orderId) res.locals.orderId = cur.orderId;
     const update = validNative<RecruiteeReportUpdate>(req, res, 'report-update');
-    const at = new Date().toISOString();
+    const at = clock.iso();
     const merged = await book.mutate(id, (c) => {
       if (!c) return { result: undefined };
       const { next, dropped } = mergeReport(c, update, at);

@@ -13,6 +13,7 @@ import { callPartner } from './external-trigger.ts';
 import { reportBook, type StoredReport } from './state.ts';
 import { ACTION_LABEL, POPUP } from './wording.ts';
 import { recruiteeSettings, testsLoading } from './settings.ts';
+import { clock } from '../../harness/clock.ts';
 
 const ORDER_ID_HEADER = 'x-sandbox-order-id';
 
@@ -50,7 +51,7 @@ export async function sendCandidate(ctx: EmulatorContext, input: RecruiterInput 
   const partner = await integrated(ctx, input);
   if ('missing' in partner) return { ok: false, recruiterSees: POPUP.notIntegrated(partner.missing) };
   const { candidate: c, recruiter, pkg } = input;
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const book = await reportBook(ctx);
   const report: StoredReport = {
     id: randomUUID(),

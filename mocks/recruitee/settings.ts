@@ -6,7 +6,7 @@ import type { EmulatorContext } from '../../harness/emulator/glossary.ts';
 import type { RecruiteeSandboxSettings } from '../../schemas/generated/recruitee/sandbox-settings.ts';
 import { RESULT_URL_KEY } from './conventions.ts';
 
-export type RecruiteeSettings = Required<RecruiteeSandboxSettings>;
+export type RecruiteeSettings = Required<Omit<RecruiteeSandboxSettings, 'expireAfterDays'>> & Pick<RecruiteeSandboxSettings, 'expireAfterDays'>;
 const DEFAULT_RECRUITEE_SETTINGS: RecruiteeSettings = { resultUrlKey: RESULT_URL_KEY, testsLoadMs: 0, refusedReport: 'removed', enabledApps: ['assessment', 'background_check'] };
 
 const live = new WeakMap<EmulatorContext, RecruiteeSettings>();

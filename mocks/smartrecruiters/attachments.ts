@@ -15,6 +15,7 @@ import type { SmartRecruitersAttachment } from '../../schemas/generated/smartrec
 import { SmartRecruitersError } from './errors.ts';
 import { requireToken } from './token-check.ts';
 import { stateOf } from './state.ts';
+import { clock } from '../../harness/clock.ts';
 
 const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
@@ -75,7 +76,7 @@ export function attachmentRoutes(ctx: EmulatorContext): Router {
     const bytes = Buffer.from(await file.arrayBuffer());
     const id = randomUUID();
     const contentType = file.type || 'application/octet-stream';
-    await (await files(ctx)).put(id, { id, orderId: order.orderId, name: file.name || 'attachment', contentType, size: bytes.length, base64: bytes.toString('base64'), createdAt: new Date().toISOString() });
+    await (await files(ctx)).put(id, { id, orderId: order.orderId, name: file.name || 'attachment', contentType, size: bytes.length, base64: bytes.toString('base64'), createdAt: clock.iso() });
     const url = `${ctx.selfUrl()}/assessment-api/v202010/attachments/${id}`;
     if (state.settings().attachmentUploadAddsToResult) {
       await state.orders.mutate(order.orderId, (cur) => {

@@ -30,5 +30,6 @@ export const behaviours: BehaviourGroup = {
     { what: 'The bound job field sent to the package list (jobId = the job\'s reference)', status: 'I', internal: 'only the bridge receives it' },
     { what: 'Pop-up text for a failed or empty package list: "List displays incomplete data. …"', status: 'C' },
     { what: 'Text when the partner refuses an order', status: 'I', wording: true },
+    { what: 'A test or order left without a result expires on the card ("Expired (EXPIRED)"), on the sandbox clock', status: 'I', setting: `${S}.expireAfterDays`, fallback: 'never' },
   ],
 };

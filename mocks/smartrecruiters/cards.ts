@@ -8,7 +8,7 @@ import type { ResultCardView } from '../../harness/emulator/glossary.ts';
 import type { SmartRecruitersAttachment, SmartRecruitersResultStatus } from '../../schemas/generated/smartrecruiters/package-result.ts';
 import type { SrOrder } from './state.ts';
 
-const STATUS_VIEW: Record<SmartRecruitersResultStatus | 'SENT' | 'FAILED', ResultCardView['status']> = {
+export const STATUS_VIEW: Record<SmartRecruitersResultStatus | 'SENT' | 'FAILED', ResultCardView['status']> = {
   SENT: { label: 'Sent', tone: 'neutral', icon: 'paper-plane', tooltip: 'Ordered from the partner; no result yet' },
   PENDING: { label: 'Pending', tone: 'pending', icon: 'clock', tooltip: 'Grey icon: the test is pending' },
   IN_PROGRESS: { label: 'In Progress', tone: 'warning', icon: 'hourglass', tooltip: 'Yellow icon: the test is in progress' },

@@ -30,6 +30,7 @@ import type { SmartRecruitersSandboxAction } from '../../schemas/generated/smart
 import { SmartRecruitersError } from './errors.ts';
 import { requireToken } from './token-check.ts';
 import { stateOf } from './state.ts';
+import { clock } from '../../harness/clock.ts';
 
 const APP_NAME = 'StackOne Assessments';
 /** StackOne's guide: the message after the consent form was verified. */
@@ -157,7 +158,7 @@ async function integrate(ctx: EmulatorContext, companyId: string, partner: Smart
     : { clientId: `sr_client_${companyId.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 20)}_${randomBytes(3).toString('hex')}`, clientSecret: `sr_secret_${randomBytes(18).toString('base64url')}` };
   registerSecret(customer.clientSecret);
   if (partner) registerSecret(partner.clientSecret);
-  await b.put(companyId, { companyId, consented: true, integrated: true, connectedAt: new Date().toISOString(), ...(partner ? { partnerCredentials: partner } : cur?.partnerCredentials ? { partnerCredentials: cur.partnerCredentials } : {}), customerCredentials: customer });
+  await b.put(companyId, { companyId, consented: true, integrated: true, connectedAt: clock.iso(), ...(partner ? { partnerCredentials: partner } : cur?.partnerCredentials ? { partnerCredentials: cur.partnerCredentials } : {}), customerCredentials: customer });
   return customer;
 }
 

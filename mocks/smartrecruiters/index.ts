@@ -11,7 +11,7 @@ import { renderSmartRecruitersError } from './errors.ts';
 import { candidateUuid } from './ids.ts';
 import { nativeRoutes } from './native-api.ts';
 import { listPackages, placeOrder } from './recruiter.ts';
-import { resultCard } from './cards.ts';
+import { resultCard, STATUS_VIEW } from './cards.ts';
 import { sandboxRoutes } from './sandbox-routes.ts';
 import { connectFlowRoutes, seedConnections } from './connect-flow.ts';
 import { attachmentRoutes } from './attachments.ts';
@@ -36,6 +36,11 @@ export const smartrecruitersEmulator: EmulatorAdapter = {
       .lookup('candidate', candidate.id)
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
       .map(resultCard),
+  expiry: async (ctx) => {
+    const state = await stateOf(ctx);
+    // SmartRecruiters' card shows no date: the order's creation is the time it waits from
+    return { afterDays: state.settings().expireAfterDays, status: STATUS_VIEW.EXPIRED, since: (card) => state.orders.get(card.nativeId)?.createdAt };
+  },
   candidateNativeId: (c) => candidateUuid(c),
   init: async (ctx) => {
     const state = await stateOf(ctx);

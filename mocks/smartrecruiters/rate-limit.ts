@@ -10,6 +10,7 @@ import { Router } from 'express';
 import type { EmulatorContext } from '../../harness/emulator/glossary.ts';
 import { SmartRecruitersError } from './errors.ts';
 import { stateOf } from './state.ts';
+import { clock } from '../../harness/clock.ts';
 
 interface Window {
   start: number;
@@ -23,7 +24,7 @@ export function rateLimitRoutes(ctx: EmulatorContext): Router {
   r.use(['/identity', '/assessment-api'], async (req, res, next) => {
     const { rateLimit } = (await stateOf(ctx)).settings();
     const key = req.header('authorization') ?? 'anonymous';
-    const now = Date.now();
+    const now = clock.now();
     let w = windows.get(key);
     if (!w || now - w.start >= 1000) {
       w = { start: now, count: 0, inFlight: w?.inFlight ?? 0 };

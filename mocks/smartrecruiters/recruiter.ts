@@ -13,6 +13,7 @@ import { SmartRecruitersPartnerClient, categoryWord } from './external-trigger.t
 import { applicationUuid, candidateUuid, jobUuid, userUuid } from './ids.ts';
 import { stateOf, type OrderMode, type SrOrder } from './state.ts';
 import { orderButtonMissing } from './connect-flow.ts';
+import { clock } from '../../harness/clock.ts';
 
 /** What the "Order assessments" pop-up shows when any package could not be fetched (StackOne's troubleshooting table). */
 const INCOMPLETE_PACKAGE_LIST =
@@ -66,7 +67,7 @@ async function newOrder(ctx: EmulatorContext, input: RecruiterInput, pkg: Packag
     jobId: input.job.id,
     packageId: pkg.id,
     packageName: pkg.name,
-    createdAt: new Date().toISOString(),
+    createdAt: clock.iso(),
     state: 'ordered',
     result: {},
   };

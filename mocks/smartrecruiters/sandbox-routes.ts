@@ -21,6 +21,7 @@ import { SmartRecruitersError } from './errors.ts';
 import { candidateUuid } from './ids.ts';
 import { inlineOrder, listPackages, placeOrder } from './recruiter.ts';
 import { stateOf, type OrderMode } from './state.ts';
+import { clock } from '../../harness/clock.ts';
 
 type SmartRecruitersActionReport = SendTestReport & { mode: OrderMode; inlineUrl?: string; step?: string };
 
@@ -134,7 +135,7 @@ export function sandboxRoutes(ctx: EmulatorContext): Router {
   r.post('/_sandbox/oauth/expire-tokens', async (_req, res) => {
     const state = await stateOf(ctx);
     const all = state.tokens.all();
-    for (const t of all) await state.tokens.put(t.token, { ...t, expiresAt: Date.now() - 1 });
+    for (const t of all) await state.tokens.put(t.token, { ...t, expiresAt: clock.now() - 1 });
     res.json({ expired: all.length });
   });
 

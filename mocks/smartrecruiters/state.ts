@@ -56,6 +56,8 @@ export interface SrSettings {
   startConnected: boolean;
   /** [I] how the company id joins an integrationDisableUrl without {companyId} */
   disableUrlCompanyId: 'path' | 'query';
+  /** [I] days after which an order still waiting for its result shows EXPIRED on the card (null: never) */
+  expireAfterDays: number | null;
 }
 
 export interface HiringStep {
@@ -81,6 +83,7 @@ export const DEFAULT_SETTINGS: SrSettings = {
   rateLimit: { enabled: false, requestsPerSecond: 10, concurrent: 8 },
   startConnected: true,
   disableUrlCompanyId: 'path',
+  expireAfterDays: null,
 };
 
 const DEFAULT_STEPS: HiringStep[] = [

@@ -14,6 +14,7 @@ import { SmartRecruitersError } from './errors.ts';
 import type { SmartRecruitersOAuthError } from '../../schemas/generated/smartrecruiters/oauth-error.ts';
 import { issuedCustomerCredentials } from './connect-flow.ts';
 import type { SmartRecruitersState, SrToken } from './state.ts';
+import { clock } from '../../harness/clock.ts';
 
 const CUSTOMER_SCOPES = ['assessment_result_manage', 'assessment_orders_read', 'candidates_read', 'jobs_read'];
 /** what the partner-level (master) credentials get [C] */
@@ -69,7 +70,7 @@ export async function issueToken(ctx: EmulatorContext, state: SmartRecruitersSta
   const requested = typeof form.scope === 'string' && form.scope.trim() ? form.scope.trim().split(/\s+/) : allowed;
   const unknown = requested.filter((s) => !allowed.includes(s));
   if (unknown.length) throw new OAuthError('invalid_scope', `Scope not granted to this client: ${unknown.join(' ')}`);
-  const token: SrToken = { token: `sr_${randomBytes(24).toString('base64url')}`, clientId, scopes: requested, expiresAt: Date.now() + ttl * 1000 };
+  const token: SrToken = { token: `sr_${randomBytes(24).toString('base64url')}`, clientId, scopes: requested, expiresAt: clock.now() + ttl * 1000 };
   await state.tokens.put(token.token, token);
   res.setHeader('cache-control', 'no-store');
   return { access_token: token.token, token_type: 'Bearer', expires_in: ttl, scope: requested.join(' ') };

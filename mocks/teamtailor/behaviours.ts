@@ -24,5 +24,6 @@ export const behaviours: BehaviourGroup = {
     { what: 'Card: "N out of 100" gauge, status badge, See results link, attachment chips, summary cut at 150 characters', status: 'C' },
     { what: 'Badge labels for sending / pending ("Sending", "Pending")', status: 'I', wording: true },
     { what: 'Config failure text "Failed to fetch config from partner: Unable to fetch the partner config"', status: 'C' },
+    { what: 'A test or order left without a result expires on the card ("Expired"), on the sandbox clock', status: 'I', setting: `${S}.expireAfterDays`, fallback: 'never' },
   ],
 };

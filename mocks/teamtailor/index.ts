@@ -80,6 +80,7 @@ export const teamtailorEmulator: EmulatorAdapter = {
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
       .map(resultCard);
   },
+  expiry: (ctx) => ({ afterDays: instance(ctx).settings.expireAfterDays, status: { label: 'Expired', tone: 'warning', icon: 'warning' } }),
   candidateNativeId: (c) => String(c.number),
   async init(ctx) {
     const st = resetInstance(ctx);

@@ -19,6 +19,7 @@ import type { TeamtailorPartnerResultCreate } from '../../schemas/generated/team
 import type { TeamtailorPartnerResultList } from '../../schemas/generated/teamtailor/partner-result-list.ts';
 import { instance, partnerResults, type PartnerResultAttributes, type PartnerResultRecord } from './state.ts';
 import { resultIssues } from './result-checks.ts';
+import { clock } from '../../harness/clock.ts';
 
 const API_VERSION = '20180828';
 export const JSON_API = 'application/vnd.api+json';
@@ -127,7 +128,7 @@ export function partnerResultsApi(ctx: EmulatorContext): Router {
         { pointer: '/data/attributes/candidate-id', message: 'names no candidate of this company', expected: ctx.world.candidates.map((c) => c.number), actual: attrs['candidate-id'] },
       ]);
     }
-    const now = new Date().toISOString();
+    const now = clock.iso();
     const rec: PartnerResultRecord = { id: randomUUID(), partner: 'assessment', candidateId: cand.id, attributes: merge({ status: attrs.status, 'candidate-id': attrs['candidate-id'] }, attrs), createdAt: now, updatedAt: now };
     await (await partnerResults(ctx)).put(rec.id, rec);
     res.status(201).type(JSON_API).json({ data: resource(ctx, rec) });
@@ -151,7 +152,7 @@ export function partnerResultsApi(ctx: EmulatorContext): Router {
     }
     const saved = await (await partnerResults(ctx)).mutate(cur.id, (c) => {
       if (!c) return { result: undefined };
-      const value: PartnerResultRecord = { ...c, attributes: merge(c.attributes, body.data.attributes as Record<string, unknown>), updatedAt: new Date().toISOString() };
+      const value: PartnerResultRecord = { ...c, attributes: merge(c.attributes, body.data.attributes as Record<string, unknown>), updatedAt: clock.iso() };
       return { value, result: value };
     });
     if (!saved) throw new ApiError(404, 'NotFoundError', `No partner-result with id ${JSON.stringify(cur.id)}`);

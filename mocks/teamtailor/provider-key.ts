@@ -4,11 +4,12 @@
  * partner API key. The algorithm is not documented [I]: HS256.
  */
 import { createHmac } from 'node:crypto';
+import { clock } from '../../harness/clock.ts';
 
 const part = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
 
 export function providerKey(values: Record<string, string>, partnerApiKey: string): string {
-  const input = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ ...values, iat: Math.floor(Date.now() / 1000) })}`;
+  const input = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ ...values, iat: Math.floor(clock.now() / 1000) })}`;
   return `${input}.${createHmac('sha256', partnerApiKey).update(input).digest('base64url')}`;
 }
 
@@ -17,7 +18,7 @@ export function providerKey(values: Record<string, string>, partnerApiKey: strin
  * `body`, v0=hex(HMAC-SHA256(webhook secret, "<t>.<body>")) [C the header lists v0; I its message: the body,
  * which was signed before 2024-07-12]. Partners use the newest vN.
  */
-export function teamtailorSignature(eventId: string, webhookSecret: string, now = Date.now(), body?: string): string {
+export function teamtailorSignature(eventId: string, webhookSecret: string, now = clock.now(), body?: string): string {
   const t = Math.floor(now / 1000);
   const v1 = `t=${t},v1=${createHmac('sha256', webhookSecret).update(`${t}.${eventId}`).digest('hex')}`;
   return body === undefined ? v1 : `${v1},v0=${createHmac('sha256', webhookSecret).update(`${t}.${body}`).digest('hex')}`;

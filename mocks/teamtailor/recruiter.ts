@@ -19,6 +19,7 @@ import { teamtailorSignature } from './provider-key.ts';
 import { callPartner } from './external-trigger.ts';
 import { rememberCriteria } from './result-checks.ts';
 import { instance, partnerResults, type Activation, type PartnerResultRecord } from './state.ts';
+import { clock } from '../../harness/clock.ts';
 
 const CONFIG_FAILED = 'Failed to fetch config from partner: Unable to fetch the partner config';
 const WEBHOOK_SENT = 'Webhook sent';
@@ -44,7 +45,7 @@ export async function activate(ctx: EmulatorContext, category: Category, traceId
     const v = res.json !== undefined ? validate('teamtailor/partner-errors', res.json) : undefined;
     recruiterSees = v?.valid ? (res.json as { errors: string[] }).errors.join('\n') : res.failure ? `Could not reach ${partner.name}` : `Activation failed (HTTP ${res.status})`;
   }
-  const activation: Activation = { active: res.ok, at: new Date().toISOString(), via: 'activation-form', recruiterSees };
+  const activation: Activation = { active: res.ok, at: clock.iso(), via: 'activation-form', recruiterSees };
   instance(ctx).activations[category] = activation;
   return { ...activation, status: res.status };
 }
@@ -115,7 +116,7 @@ export async function sendWebhook(ctx: EmulatorContext, input: RecruiterInput & 
   const fieldId = st.forms.get(input.traceId) ?? 'package_id';
   st.forms.delete(input.traceId);
   const results = await partnerResults(ctx);
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const rec: PartnerResultRecord = {
     id: randomUUID(),
     partner: input.category,
@@ -131,7 +132,7 @@ export async function sendWebhook(ctx: EmulatorContext, input: RecruiterInput & 
   const event = partnerEvent(ctx, input, rec, fieldId, input.pkg);
   const res = await callPartner(ctx, input.category, '/webhook', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'teamtailor-signature': teamtailorSignature(rec.eventId!, partner.webhookSecret, Date.now(), st.settings.signatureV0 ? JSON.stringify(event) : undefined) },
+    headers: { 'content-type': 'application/json', 'teamtailor-signature': teamtailorSignature(rec.eventId!, partner.webhookSecret, clock.now(), st.settings.signatureV0 ? JSON.stringify(event) : undefined) },
     body: event,
     timeoutMs: st.settings.webhookTimeoutMs,
     traceId: input.traceId,
@@ -153,14 +154,14 @@ export async function sendWebhook(ctx: EmulatorContext, input: RecruiterInput & 
             ...(answer?.attachments ? { attachments: answer.attachments } : {}),
           }
         : cur.attributes;
-      return { value: { ...cur, orderId, attributes, updatedAt: untouched ? new Date().toISOString() : cur.updatedAt }, result: undefined };
+      return { value: { ...cur, orderId, attributes, updatedAt: untouched ? clock.iso() : cur.updatedAt }, result: undefined };
     });
     return { ok: true, nativeId: rec.id, ...(orderId ? { orderId } : {}), recruiterSees: WEBHOOK_SENT };
   }
   const shown = res.failure ? WEBHOOK_UNREACHABLE : res.text.trim() || `HTTP ${res.status}`;
   await results.mutate(rec.id, (cur) =>
     cur
-      ? { value: { ...cur, error: shown, attributes: { ...cur.attributes, status: st.settings.webhookErrorMarksFailed ? 'failed' : cur.attributes.status }, updatedAt: new Date().toISOString() }, result: undefined }
+      ? { value: { ...cur, error: shown, attributes: { ...cur.attributes, status: st.settings.webhookErrorMarksFailed ? 'failed' : cur.attributes.status }, updatedAt: clock.iso() }, result: undefined }
       : { result: undefined },
   );
   return { ok: false, nativeId: rec.id, recruiterSees: shown };

@@ -15,4 +15,5 @@ export const DEFAULT_SETTINGS: TeamtailorSettings = {
   webhookResponseOverridesResult: false,
   integerScores: true,
   signatureV0: true,
+  expireAfterDays: null,
 };

@@ -6,6 +6,7 @@ import type { Category, EmulatorContext } from '../../harness/emulator/glossary.
 import type { Collection } from '../../harness/store/store.ts';
 import type { TeamtailorPartnerResultData } from '../../schemas/generated/teamtailor/common.ts';
 import { DEFAULT_SETTINGS, type TeamtailorSettings } from './settings.ts';
+import { clock } from '../../harness/clock.ts';
 
 export type PartnerResultAttributes = TeamtailorPartnerResultData['attributes'];
 
@@ -44,7 +45,7 @@ interface InstanceState {
 const instances = new WeakMap<EmulatorContext, InstanceState>();
 
 export function resetInstance(ctx: EmulatorContext): InstanceState {
-  const now = new Date().toISOString();
+  const now = clock.iso();
   const s: InstanceState = {
     settings: { ...DEFAULT_SETTINGS },
     activations: {

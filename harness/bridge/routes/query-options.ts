@@ -14,6 +14,7 @@
 import { ApiError, envelope } from '../../errors.ts';
 import type { HopRequest, Reply } from '../../http/direct-routes.ts';
 import type { Journal } from '../../journal.ts';
+import { clock } from '../../clock.ts';
 
 export interface QueryOptions {
   fields?: string[];
@@ -94,7 +95,7 @@ export class UnifiedRateLimiter {
     const { enabled, requestsPerSecond } = this.limit();
     if (!enabled) return undefined;
     const key = `${req.header('authorization') ?? ''}|${req.header('x-account-id') ?? ''}`;
-    const now = Date.now();
+    const now = clock.now();
     let w = this.windows.get(key);
     if (!w || now - w.start >= 1000) {
       if (this.windows.size > 1000) this.windows.clear();

@@ -15,6 +15,7 @@ import type { BridgeCore } from '../core.ts';
 import type { Category, LinkedAccountRecord, Order, ResultUpdate, StoredPackage } from '../glossary.ts';
 import type { BackgroundCheckPackage } from '../../../schemas/generated/unified/common.ts';
 import type { BackgroundCheckPackageWrite } from '../../../schemas/generated/unified/background-check-package-write.ts';
+import { clock } from '../../clock.ts';
 
 const CATEGORY_PATH: Record<string, Category> = { assessments: 'assessment', background_checks: 'background_check' };
 
@@ -67,7 +68,7 @@ export function unifiedRoutes(core: BridgeCore, routes: DirectRoutes): void {
     locals.provider = a.provider;
     return a;
   };
-  const ok = (message: string, statusCode = 200) => ({ statusCode, message, timestamp: new Date().toISOString() });
+  const ok = (message: string, statusCode = 200) => ({ statusCode, message, timestamp: clock.iso() });
 
   async function packagesOf(acc: LinkedAccountRecord, cat: Category, req: HopRequest): Promise<BackgroundCheckPackage[]> {
     const stored = cat === 'background_check' ? core.packages.all().filter((p) => p.accountId === acc.id).map(({ accountId: _a, ...p }) => p) : [];

@@ -252,6 +252,9 @@ document.getElementById('reset').addEventListener('click', async () => {
   panels.forEach((p) => { p.say(''); p.refresh(); });
 });
 
+// The sandbox's clock (freeze, advance, resume) in the header.
+import('/dashboard/clock.js').then((m) => m.mountClock(document.querySelector('header nav'), { api, el, onAdvanced: () => panels.forEach((p) => p.refresh()) })).catch(() => {});
+
 // Scenarios and faults: shown when the control plane offers them.
 import('/dashboard/tools.js').then((m) => m.mountTools(document.getElementById('tools'), { api, el })).catch(() => {
   document.getElementById('tools').replaceChildren(el('h2', {}, 'Scenarios and faults'), el('p', { class: 'empty' }, 'Not available in this build.'));

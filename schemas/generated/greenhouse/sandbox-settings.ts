@@ -33,4 +33,20 @@ export interface GreenhouseSandboxSettings {
    * how long a PATCH that arrives while send_test is in flight waits for the partner_interview_id (default 3000)
    */
   sendingWaitMs?: number;
+  /**
+   * [C] legacy polling: after send_test Greenhouse reads test_status hourly, stopping at complete, at hire, or after 8 weeks. Off by default: integrations built after 1 Oct 2019 must push (the PATCH). Runs on the sandbox clock (POST /_sandbox/clock).
+   */
+  legacyPolling?: boolean;
+  /**
+   * minutes between legacy polls ([C] 60)
+   */
+  pollIntervalMinutes?: number;
+  /**
+   * weeks after sending when legacy polling gives up ([C] 8)
+   */
+  pollForWeeks?: number;
+  /**
+   * [I] days after which a test or order still waiting for its result shows as expired on the card, in this ATS's words (on the sandbox clock: POST /_sandbox/clock {"advance": "14d"}); null or absent: never (no deadline is documented). Read from sandbox.config.json.
+   */
+  expireAfterDays?: number | null;
 }

@@ -20,4 +20,8 @@ export interface RecruiteeSandboxSettings {
    * the partner apps the customer enabled in Recruitee's Marketplace (default both); a kind left out is not offered under the candidate's applications
    */
   enabledApps?: ('assessment' | 'background_check')[];
+  /**
+   * [I] days after which a test or order still waiting for its result shows as expired on the card, in this ATS's words (on the sandbox clock: POST /_sandbox/clock {"advance": "14d"}); null or absent: never (no deadline is documented). Read from sandbox.config.json.
+   */
+  expireAfterDays?: number | null;
 }

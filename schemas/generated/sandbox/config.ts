@@ -85,6 +85,13 @@ export interface SandboxConfig {
     baseDelayMs?: number;
     maxDelayMs?: number;
     timeoutMs?: number;
+    /**
+     * [I] A retry schedule over hours and days instead of the exponential backoff: the wait before each retry (e.g. ["5m", "30m", "2h", "8h", "1d", "2d", "3d"]); the last wait repeats until maxAttempts, which defaults to one attempt more than the schedule has waits. Run it in seconds with the virtual clock (POST /_sandbox/clock {"advance": "7d"}).
+     *
+     * @minItems 1
+     * @maxItems 50
+     */
+    schedule?: [string, ...string[]];
   };
   /**
    * Settings of each ATS, by its key

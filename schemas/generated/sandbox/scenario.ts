@@ -27,7 +27,9 @@ export type ScenarioStep =
   | OpenLinksStep
   | SendWebhookStep
   | PartnerBehaviourStep
-  | InjectFaultStep;
+  | InjectFaultStep
+  | AdvanceClockStep
+  | HireStep;
 /**
  * This interface was referenced by `Scenario`'s JSON-Schema
  * via the `definition` "StepId".
@@ -139,6 +141,10 @@ export interface Scenario {
    */
   timeoutMs?: number;
   ownPartner?: OwnPartnerVariant;
+  /**
+   * Virtual time the scenario's sandbox starts at (default: the real time when it starts). Scenarios on the reference partner run on virtual time: waits advance the clock instead of sleeping.
+   */
+  clockStart?: string;
 }
 /**
  * This interface was referenced by `Scenario`'s JSON-Schema
@@ -475,6 +481,36 @@ export interface InjectFaultStep {
   id?: StepId;
   action: 'inject-fault';
   fault: FaultRule;
+  note?: string;
+}
+/**
+ * Move the sandbox's virtual clock forward (issue 16): every timer that falls due runs in time order (deliveries and their retries, the reference partner's completion, polls, expiries), then the step ends when the sandbox is quiet. Against your own partner (real time) the step is refused.
+ *
+ * This interface was referenced by `Scenario`'s JSON-Schema
+ * via the `definition` "AdvanceClockStep".
+ */
+export interface AdvanceClockStep {
+  id?: StepId;
+  action: 'advance-clock';
+  /**
+   * How far: "90s", "2h", "7d", "1h30m", "2w"
+   */
+  by: string;
+  note?: string;
+}
+/**
+ * The recruiter hires the candidate (Greenhouse: its legacy test_status polling stops)
+ *
+ * This interface was referenced by `Scenario`'s JSON-Schema
+ * via the `definition` "HireStep".
+ */
+export interface HireStep {
+  id?: StepId;
+  action: 'hire';
+  /**
+   * Default: the candidate of the last send-test
+   */
+  candidateId?: string;
   note?: string;
 }
 /**

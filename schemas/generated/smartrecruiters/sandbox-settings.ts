@@ -46,6 +46,10 @@ export interface SmartRecruitersSandboxSettings {
    * [I] how the company id joins a saved integrationDisableUrl that has no {companyId}: appended as a path segment (default) or as ?companyId=
    */
   disableUrlCompanyId?: 'path' | 'query';
+  /**
+   * [I] days after which a test or order still waiting for its result shows as expired on the card, in this ATS's words (on the sandbox clock: POST /_sandbox/clock {"advance": "14d"}); null or absent: never (no deadline is documented). Read from sandbox.config.json.
+   */
+  expireAfterDays?: number | null;
 }
 /**
  * This interface was referenced by `SmartRecruitersSandboxSettings`'s JSON-Schema

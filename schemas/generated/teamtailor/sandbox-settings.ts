@@ -30,4 +30,8 @@ export interface TeamtailorSandboxSettings {
    * send v0 in Teamtailor-Signature beside v1 ([C] the header format t=..,v1=..,v0=..; [I] v0 = HMAC-SHA256(secret, '<t>.<body>'), the scheme before 2024-07-12)
    */
   signatureV0?: boolean;
+  /**
+   * [I] days after which a test or order still waiting for its result shows as expired on the card, in this ATS's words (on the sandbox clock: POST /_sandbox/clock {"advance": "14d"}); null or absent: never (no deadline is documented). Read from sandbox.config.json.
+   */
+  expireAfterDays?: number | null;
 }

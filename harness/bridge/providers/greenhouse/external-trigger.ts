@@ -15,6 +15,7 @@ import type { GreenhouseListTestsResponse } from '../../../../schemas/generated/
 import { greenhouseCaller } from './trigger-request.ts';
 import { buildOrder } from './order-mapper.ts';
 import { nativeOf, testStatusOf } from './test-status.ts';
+import { clock } from '../../../clock.ts';
 
 const ORDER_ID_HEADER = 'x-sandbox-order-id';
 
@@ -92,7 +93,7 @@ export function greenhouseExternalTrigger(bridge: BridgeApi): Router {
     if (order) {
       res.locals.orderId = order.id;
       const kept = nativeOf(order).responseErrors ?? [];
-      await bridge.updateOrderNative(order.id, { responseErrors: [...kept, { at: new Date().toISOString(), api_call: body.api_call, errors: body.errors }].slice(-20) });
+      await bridge.updateOrderNative(order.id, { responseErrors: [...kept, { at: clock.iso(), api_call: body.api_call, errors: body.errors }].slice(-20) });
     }
     res.json({ status: 200 });
   });

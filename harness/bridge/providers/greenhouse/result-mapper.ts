@@ -11,6 +11,7 @@ import { basic } from '../../../signing.ts';
 import type { FieldIssue, MetaField, NormalisedResult, ResultDeliveryInput, ResultDeliveryOutcome, ResultRuleVerdict, StoredOrder } from '../../glossary.ts';
 import type { CallResult } from '../../../http/client.ts';
 import { nativeOf } from './test-status.ts';
+import { clock } from '../../../clock.ts';
 
 /** Exactly the unified fields this mapper reads (connector meta lists these). */
 export const GREENHOUSE_RESULT_FIELDS: MetaField[] = [
@@ -96,7 +97,7 @@ async function deliver({ bridge, account, order, result, traceId }: ResultDelive
     timeoutMs: 10_000,
   });
   if (res.ok) {
-    await bridge.updateOrderNative(order.id, { acceptedResult: result, acceptedAt: new Date().toISOString(), pendingResult: null });
+    await bridge.updateOrderNative(order.id, { acceptedResult: result, acceptedAt: clock.iso(), pendingResult: null });
     return { ok: true };
   }
   await bridge.updateOrderNative(order.id, { pendingResult: null });

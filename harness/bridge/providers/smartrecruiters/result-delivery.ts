@@ -9,6 +9,7 @@ import { atCurrentBase } from '../../../http/service-urls.ts';
 import type { BridgeApi, LinkedAccountRecord, ResultDeliveryInput, ResultDeliveryOutcome } from '../../glossary.ts';
 import type { CallResult } from '../../../http/client.ts';
 import { toPackageResultPatch } from './result-mapper.ts';
+import { clock } from '../../../clock.ts';
 
 interface CachedToken {
   token: string;
@@ -37,7 +38,7 @@ async function customerToken(input: ResultDeliveryInput, fresh: boolean): Promis
   const { bridge, account } = input;
   const cache = cacheOf(bridge);
   const cached = cache.get(account.id);
-  if (!fresh && cached && cached.expiresAt > Date.now()) return { token: cached.token };
+  if (!fresh && cached && cached.expiresAt > clock.now()) return { token: cached.token };
   const url = `${bridge.providerUrl('smartrecruiters')}/identity/oauth/token`;
   const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: account.native.clientId ?? '', client_secret: account.native.clientSecret ?? '', scope: 'assessment_result_manage' });
   const res = await bridge.http({
@@ -55,7 +56,7 @@ async function customerToken(input: ResultDeliveryInput, fresh: boolean): Promis
     return { outcome: { ...f, status: 502, ...(res.ok ? { message: 'SmartRecruiters answered the token request without an access_token' } : {}) } };
   }
   const ttl = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 300;
-  cache.set(account.id, { token: body.access_token, expiresAt: Date.now() + Math.max(0, ttl - 30) * 1000 });
+  cache.set(account.id, { token: body.access_token, expiresAt: clock.now() + Math.max(0, ttl - 30) * 1000 });
   return { token: body.access_token };
 }
 

@@ -12,6 +12,7 @@ import { parseBasic } from '../../../signing.ts';
 import type { BridgeApi, LinkedAccountRecord } from '../../glossary.ts';
 import type { SmartRecruitersOAuthError } from '../../../../schemas/generated/smartrecruiters/oauth-error.ts';
 import type { SmartRecruitersTokenResponse } from '../../../../schemas/generated/smartrecruiters/token-response.ts';
+import { clock } from '../../../clock.ts';
 
 const ACCESS_TOKEN_TTL_SECONDS = 3600;
 const SR_SCOPES = 'packages_view orders_modify';
@@ -55,7 +56,7 @@ export class SmartRecruitersTokenIssuer {
       return refuse(400, 'unauthorized_client', `the SmartRecruiters integration of account ${account.id} is not active`);
     }
     const token = `srb_${randomBytes(24).toString('base64url')}`;
-    this.grants.set(token, { accountId: account.id, expiresAt: Date.now() + ACCESS_TOKEN_TTL_SECONDS * 1000 });
+    this.grants.set(token, { accountId: account.id, expiresAt: clock.now() + ACCESS_TOKEN_TTL_SECONDS * 1000 });
     this.prune();
     return { ok: true, account, body: { access_token: token, token_type: 'Bearer', expires_in: ACCESS_TOKEN_TTL_SECONDS, scope: SR_SCOPES } };
   }
@@ -66,7 +67,7 @@ export class SmartRecruitersTokenIssuer {
     if (!m) return { why: authorization ? 'the Authorization header is not Bearer' : 'no Authorization header' };
     const grant = this.grants.get(m[1]);
     if (!grant) return { why: 'the access token was not issued by this token endpoint' };
-    if (grant.expiresAt <= Date.now()) return { why: 'the access token has expired: get a new one from the token URL' };
+    if (grant.expiresAt <= clock.now()) return { why: 'the access token has expired: get a new one from the token URL' };
     const account = this.bridge.accountById(grant.accountId);
     if (!account || account.status !== 'active') return { why: 'the linked account of this token is no longer active' };
     return { account };
@@ -74,7 +75,7 @@ export class SmartRecruitersTokenIssuer {
 
   private prune(): void {
     if (this.grants.size < 1000) return;
-    const now = Date.now();
+    const now = clock.now();
     for (const [k, g] of this.grants) if (g.expiresAt <= now) this.grants.delete(k);
   }
 }
