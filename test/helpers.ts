@@ -1,5 +1,7 @@
 /** Small helpers shared by the tests: calling the bridge as a partner would. */
+import { vi } from 'vitest';
 import { basic } from '../harness/signing.ts';
+import { main } from '../harness/cli/main.ts';
 import type { Sandbox } from '../harness/sandbox.ts';
 import type { ProviderKey } from '../harness/config.ts';
 import { jsonOrText } from '../harness/http/client.ts';
@@ -31,4 +33,20 @@ export async function freePort(): Promise<number> {
   const port = (s.address() as import('node:net').AddressInfo).port;
   await new Promise((r) => s.close(r));
   return port;
+}
+
+/** A CLI command through main() (what bin/ats-sandbox.mjs calls), in this process, its output captured: stdout, stderr, and both in order. */
+export async function runCli(...argv: string[]): Promise<{ code: number; out: string; err: string; all: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const all: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void (out.push(a.join(' ')), all.push(a.join(' '))));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void (err.push(a.join(' ')), all.push(a.join(' '))));
+  try {
+    const code = await main(argv);
+    return { code, out: out.join('\n'), err: err.join('\n'), all: all.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
 }

@@ -1,8 +1,8 @@
 /** Validates a request body against its schema, records the verdict on the hop, and refuses it with every issue named. */
 import { ApiError } from '../errors.ts';
-import { requireJson } from '../http/service-app.ts';
+import { recordVerdict, requireJson } from '../http/service-app.ts';
 import type { HopLocals, HopRequest } from '../http/direct-routes.ts';
-import { explainIssues, validate, type Verdict } from '../schemas/registry.ts';
+import { explainIssues, validate } from '../schemas/registry.ts';
 
 /** The parsed JSON body of a write: 415 for another content type, 400 when there is none. */
 export function requireBody(req: Pick<HopRequest, 'body' | 'rawBody' | 'headers'>): unknown {
@@ -11,11 +11,6 @@ export function requireBody(req: Pick<HopRequest, 'body' | 'rawBody' | 'headers'
     throw ApiError.validation('Validation failed: a JSON body is required', [{ pointer: '', message: 'is required', expected: 'a JSON object', actual: 'no body' }]);
   }
   return req.body;
-}
-
-/** Records a schema verdict on the hop (its journal entry shows it). */
-export function recordVerdict(locals: HopLocals, v: Verdict): void {
-  (locals.verdicts ??= []).push({ schema: v.schema, part: 'request', valid: v.valid, ...(v.valid ? {} : { issues: v.issues }) });
 }
 
 export function validBody<T>(req: Pick<HopRequest, 'body' | 'rawBody' | 'headers'>, res: { locals: HopLocals }, schema: string): T {

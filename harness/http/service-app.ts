@@ -16,6 +16,7 @@ import type { FaultRegistry } from '../faults/registry.ts';
 import { DirectRoutes, withCharset, type DirectMatch, type HopLocals, type HopRequest } from './direct-routes.ts';
 import { guardRequest, isJsonType, writeCors, type GuardPolicy } from './request-guard.ts';
 import type { SchemaVerdict } from '../../schemas/generated/sandbox/journal-entry.ts';
+import type { Verdict } from '../schemas/registry.ts';
 import type { FieldIssue } from '../../schemas/generated/unified/common.ts';
 import { forgetConnections, keepAliveTo } from './pools.ts';
 
@@ -173,6 +174,11 @@ interface DirectLane {
 }
 
 const lanes = new WeakMap<Express, DirectLane>();
+
+/** Records a schema verdict on the hop (its journal entry shows it). */
+export function recordVerdict(locals: HopLocals, v: Verdict, part: 'request' | 'response' = 'request'): void {
+  (locals.verdicts ??= []).push({ schema: v.schema, part, valid: v.valid, ...(v.valid ? {} : { issues: v.issues }) });
+}
 
 /** The routes this service app serves directly on node:http (see direct-routes.ts); add to them. */
 export function directRoutes(app: Express): DirectRoutes {

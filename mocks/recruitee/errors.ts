@@ -4,7 +4,7 @@
  */
 import type { Request, Response } from 'express';
 import { ApiError } from '../../harness/errors.ts';
-import { requireJson } from '../../harness/http/service-app.ts';
+import { recordVerdict, requireJson } from '../../harness/http/service-app.ts';
 import { explainIssues, validate } from '../../harness/schemas/registry.ts';
 import type { RecruiteeError } from '../../schemas/generated/recruitee/error.ts';
 
@@ -19,7 +19,7 @@ export function validNative<T>(req: Request, res: Response, name: string): T {
   requireJson(req);
   const schema = `recruitee/${name}`;
   const v = validate(schema, req.body ?? null);
-  (res.locals.verdicts ??= []).push({ schema, part: 'request', valid: v.valid, ...(v.valid ? {} : { issues: v.issues }) });
+  recordVerdict(res.locals, v);
   if (!v.valid) throw new ApiError(422, 'ValidationError', `Unprocessable report update: ${explainIssues(v.issues)}`, v.issues);
   return req.body as T;
 }

@@ -6,7 +6,7 @@
  */
 import { Router, type Response } from 'express';
 import type { EmulatorContext } from '../../harness/emulator/glossary.ts';
-import { requireJson } from '../../harness/http/service-app.ts';
+import { recordVerdict, requireJson } from '../../harness/http/service-app.ts';
 import { validate } from '../../harness/schemas/registry.ts';
 import type { SmartRecruitersPackageResult } from '../../schemas/generated/smartrecruiters/package-result.ts';
 import type { SmartRecruitersAssessmentOrderList } from '../../schemas/generated/smartrecruiters/assessment-orders.ts';
@@ -28,7 +28,7 @@ const rateLimitHeaders = (res: Response): void => {
 
 function verdict(res: Response, schema: string, data: unknown): ReturnType<typeof validate> {
   const v = validate(schema, data);
-  (res.locals.verdicts ??= []).push({ schema: v.schema, part: 'request', valid: v.valid, ...(v.valid ? {} : { issues: v.issues }) });
+  recordVerdict(res.locals, v);
   return v;
 }
 

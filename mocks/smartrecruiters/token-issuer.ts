@@ -15,6 +15,7 @@ import type { SmartRecruitersOAuthError } from '../../schemas/generated/smartrec
 import { issuedCustomerCredentials } from './connect-flow.ts';
 import type { SmartRecruitersState, SrToken } from './state.ts';
 import { clock } from '../../harness/clock.ts';
+import { recordVerdict } from '../../harness/http/service-app.ts';
 
 const CUSTOMER_SCOPES = ['assessment_result_manage', 'assessment_orders_read', 'candidates_read', 'jobs_read'];
 /** what the partner-level (master) credentials get [C] */
@@ -48,7 +49,7 @@ export async function issueToken(ctx: EmulatorContext, state: SmartRecruitersSta
   }
   const form = (req.body ?? {}) as Record<string, unknown>;
   const v = validate('smartrecruiters/token-request', { ...form, ...(typeof form.client_secret === 'string' ? { client_secret: '(masked)' } : {}) });
-  (res.locals.verdicts ??= []).push({ schema: v.schema, part: 'request', valid: v.valid, ...(v.valid ? {} : { issues: v.issues }) });
+  recordVerdict(res.locals, v);
   if (form.grant_type !== 'client_credentials') {
     throw new OAuthError(form.grant_type === undefined ? 'invalid_request' : 'unsupported_grant_type', `grant_type must be client_credentials, got ${JSON.stringify(form.grant_type ?? null)}`);
   }

@@ -20,6 +20,7 @@ import type { TeamtailorPartnerResultList } from '../../schemas/generated/teamta
 import { instance, partnerResults, type PartnerResultAttributes, type PartnerResultRecord } from './state.ts';
 import { resultIssues } from './result-checks.ts';
 import { clock } from '../../harness/clock.ts';
+import { recordVerdict } from '../../harness/http/service-app.ts';
 
 const API_VERSION = '20180828';
 export const JSON_API = 'application/vnd.api+json';
@@ -58,7 +59,7 @@ const depth = (v: unknown): number => (v && typeof v === 'object' ? 1 + Math.max
 /** Schema verdict (recorded on the hop) plus the rules a schema words badly; throws 422 when anything is wrong. */
 function checkBody(res: Response, schema: string, body: unknown, extra: FieldIssue[]): void {
   const v = validate(schema, body);
-  (res.locals.verdicts ??= []).push({ schema, part: 'request', valid: v.valid, ...(v.valid ? {} : { issues: v.issues }) });
+  recordVerdict(res.locals, v);
   const attrs = (body as { data?: { attributes?: Record<string, unknown> } })?.data?.attributes;
   const issues = [...extra];
   const details = attrs?.details;

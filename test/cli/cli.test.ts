@@ -1,6 +1,6 @@
 /** The ats-sandbox command as a user runs it: a real `up` process, then trigger, show, journal and reset against it. */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../harness/cli/main.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers.ts';
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -28,19 +28,7 @@ const spawned = async (...args: string[]): Promise<{ code: number; out: string; 
 };
 
 /** The same command through main(), in this process, with its output captured. */
-const cli = async (...args: string[]): Promise<{ code: number; out: string; err: string }> => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  try {
-    const code = await main(args);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-};
+const cli = runCli;
 
 beforeAll(async () => {
   // its own working directory: `up` records its endpoint in ./.sandbox-data, not in the checkout's

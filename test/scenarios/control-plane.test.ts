@@ -10,8 +10,7 @@ import { startSandbox, type Sandbox } from '../../harness/sandbox.ts';
 import { findScenario } from '../../harness/scenarios/loader.ts';
 import { runScenario } from '../../harness/scenarios/runner.ts';
 import type { Scenario } from '../../harness/scenarios/definitions.ts';
-import { main } from '../../harness/cli/main.ts';
-import { freePort } from '../helpers.ts';
+import { freePort, runCli } from '../helpers.ts';
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -113,15 +112,8 @@ describe('against your own partner service', () => {
 
 describe('ats-sandbox scenario', () => {
   const run = async (...argv: string[]) => {
-    const out: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-    const err = vi.spyOn(console, 'error').mockImplementation((...a) => void out.push(a.join(' ')));
-    try {
-      return { code: await main(argv), out: out.join('\n') };
-    } finally {
-      log.mockRestore();
-      err.mockRestore();
-    }
+    const r = await runCli(...argv);
+    return { code: r.code, out: r.all };
   };
 
   it('run: exit 0 when all pass, a JUnit file; exit 1 with the explanation when one fails', async () => {

@@ -4,15 +4,14 @@
  * fails the scenario of its fault with a "→ fix" line, a failing scenario returns long before its
  * timeout, and the fixed bridge port behaves (two runs in a row on it pass; a port in use is exit 2).
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import net from 'node:net';
 import { partner, type RunningPartner } from '../fixtures/partners/index.ts';
 import { findScenario, loadScenarios } from '../../harness/scenarios/loader.ts';
 import { runScenarios, type OwnPartner } from '../../harness/scenarios/runner.ts';
 import { summarise } from '../../harness/scenarios/reporters.ts';
 import { DEFAULT_API_KEY, DEFAULT_WEBHOOK_SECRET } from '../../harness/config.ts';
-import { main } from '../../harness/cli/main.ts';
-import { freePort } from '../helpers.ts';
+import { freePort, runCli } from '../helpers.ts';
 
 /** A fixture partner configured to call a bridge on a port of its own; closed after fn. */
 async function withPartner<T>(name: string, fn: (p: RunningPartner, own: OwnPartner, bridgePort: number) => Promise<T>): Promise<T> {
@@ -26,17 +25,10 @@ async function withPartner<T>(name: string, fn: (p: RunningPartner, own: OwnPart
 }
 
 /** The CLI as a user runs it (main() is what bin/ats-sandbox.mjs calls), its output captured. */
-async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
-  const out: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  const err = vi.spyOn(console, 'error').mockImplementation((...a) => void out.push(a.join(' ')));
-  try {
-    return { code: await main(argv), out: out.join('\n') };
-  } finally {
-    log.mockRestore();
-    err.mockRestore();
-  }
-}
+const cli = async (...argv: string[]): Promise<{ code: number; out: string }> => {
+  const r = await runCli(...argv);
+  return { code: r.code, out: r.all };
+};
 
 const run = (names: string[], own: OwnPartner, bridgePort: number, timeoutMs?: number) => runScenarios(names.map((n) => findScenario(n)), { partner: own, bridgePort, ...(timeoutMs ? { timeoutMs } : {}) });
 

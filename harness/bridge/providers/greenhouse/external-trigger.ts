@@ -16,6 +16,7 @@ import { greenhouseCaller } from './trigger-request.ts';
 import { buildOrder } from './order-mapper.ts';
 import { nativeOf, testStatusOf } from './test-status.ts';
 import { clock } from '../../../clock.ts';
+import { recordVerdict } from '../../../http/service-app.ts';
 
 const ORDER_ID_HEADER = 'x-sandbox-order-id';
 
@@ -23,7 +24,7 @@ const what = (c: Category) => (c === 'assessment' ? 'assessment' : 'background c
 
 function answer(res: Response, schema: string, body: unknown): void {
   const v = validate(schema, body);
-  (res.locals.verdicts ??= []).push({ schema, part: 'response', valid: v.valid, ...(v.valid ? {} : { issues: v.issues }) });
+  recordVerdict(res.locals, v, 'response');
   res.json(body);
 }
 

@@ -8,7 +8,7 @@
  */
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { ApiError, toApiError } from '../../../errors.ts';
-import { requireJson } from '../../../http/service-app.ts';
+import { recordVerdict, requireJson } from '../../../http/service-app.ts';
 import { explainIssues, validate } from '../../../schemas/registry.ts';
 import { KIND_SEGMENTS, codenameFor } from './conventions.ts';
 import { buildRecruiteeOrder } from './order-mapper.ts';
@@ -83,7 +83,7 @@ export function recruiteeTriggerRouter(bridge: BridgeApi): Router {
     requireJson(req);
     const schema = 'recruitee/send-candidate';
     const v = validate(schema, req.body ?? null);
-    (res.locals.verdicts ??= []).push({ schema, part: 'request', valid: v.valid, ...(v.valid ? {} : { issues: v.issues }) });
+    recordVerdict(res.locals, v);
     if (!v.valid) throw ApiError.validation(`Invalid send_candidate body: ${explainIssues(v.issues)}`, v.issues);
     const body = req.body as RecruiteeSendCandidate;
     if (String(body.company_id) !== account.native.companyId) {

@@ -19,6 +19,7 @@ import { SEGMENT_CATEGORY } from './categories.ts';
 import { SmartRecruitersTokenIssuer } from './token-issuer.ts';
 import { toAssessmentPackage } from './package-mapper.ts';
 import { orderIdOf, toUnifiedOrder, type SmartRecruitersOrderMode } from './order-mapper.ts';
+import { recordVerdict } from '../../../http/service-app.ts';
 
 const formBody = express.urlencoded({
   extended: false,
@@ -30,7 +31,7 @@ const formBody = express.urlencoded({
 
 function verdict(res: Response, schema: string, data: unknown): ReturnType<typeof validate> {
   const v = validate(schema, data);
-  (res.locals.verdicts ??= []).push({ schema: v.schema, part: 'request', valid: v.valid, ...(v.valid ? {} : { issues: v.issues }) });
+  recordVerdict(res.locals, v);
   return v;
 }
 

@@ -29,13 +29,14 @@ import { decodeProviderKey, verifyProviderKey } from './provider-key.ts';
 import { PACKAGE_WEBHOOK_KEY, packageForm } from './config-form.ts';
 import { toUnifiedOrder } from './order-mapper.ts';
 import { unifiedJobId } from './ids.ts';
+import { recordVerdict } from '../../../http/service-app.ts';
 
 const ORDER_ID_HEADER = 'x-sandbox-order-id';
 const INVALID_TOKEN = 'Invalid External Trigger Token';
 
 const verdict = (res: Response, schema: string, data: unknown): ReturnType<typeof validate> => {
   const v = validate(schema, data);
-  (res.locals.verdicts ??= []).push({ schema, part: 'request', valid: v.valid, ...(v.valid ? {} : { issues: v.issues }) });
+  recordVerdict(res.locals, v);
   return v;
 };
 
